@@ -1,0 +1,174 @@
+"""The one thin adapter between MkDocs and the site's own logic in `scripts/spinelib/`.
+
+Each event only gathers what MkDocs knows, calls a plain function, and hands the result to
+the templates in `overrides/`. Nothing here decides anything about content; if the site
+generator changed, only this file would.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page as MkPage
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from spinelib import (  # noqa: E402
+    atoz, carecards, content, glossary, metadata, newsletter, related, sections, share, siteconfig, validate,
+)
+
+log = logging.getLogger("mkdocs.hooks.spine")
+GLOSSARY_SRC = "glossary.md"
+CONDITIONS_INDEX = "conditions/index.md"
+CONDITIONS_SECTION = "Conditions (A to Z)"
+
+_state = SimpleNamespace(command="build", pages={}, relations=None, recent=[], newsletter=None,
+                         abbreviations="", env=None, today=dt.date.today())
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    _state.command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    docs_dir = Path(config.docs_dir)
+    try:
+        _state.newsletter = newsletter.from_settings(config.extra.get("newsletter"))
+    except newsletter.NewsletterConfigError as exc:
+        raise PluginError(str(exc)) from None
+
+    pages = content.load_site(docs_dir)
+    report = validate.validate_site(pages, docs_dir, siteconfig.load(Path(config.config_file_path)),
+                                    Path(config.config_file_path), today=_state.today)
+    for problem in report.warnings:
+        log.info("content warning: %s", problem)
+    if report.errors:
+        listing = "\n".join(f"  {p}" for p in report.errors)
+        message = f"{len(report.errors)} content problem(s) to fix:\n{listing}"
+        if _state.command == "serve":
+            log.error(message)    # keep the preview running so the editor can see and fix it
+        else:
+            raise PluginError(message)
+
+    _state.pages = {p.src: p for p in pages}
+    _state.relations = related.compute(pages, today=_state.today)
+    _state.recent = related.recent_posts(pages, today=_state.today, limit=6)
+    glossary_page = _state.pages.get(GLOSSARY_SRC)
+    _state.abbreviations = glossary.abbreviation_block(glossary.parse(glossary_page.body)) if glossary_page else ""
+    return config
+
+
+def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    _state.env = env
+    return env
+
+
+@event_priority(-100)
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """List every condition page under the Conditions tab, A to Z, so editors never touch the nav."""
+    section = next((i for i in nav.items if isinstance(i, Section) and i.title == CONDITIONS_SECTION), None)
+    if section is None:
+        return nav
+    listed = {getattr(child, "file", None) and child.file.src_uri for child in section.children}
+    extra = sorted(
+        (f.page for f in files.documentation_pages()
+         if f.src_uri.startswith(content.CONDITIONS_DIR) and f.src_uri not in listed and f.page is not None
+         and content.kind_of(f.src_uri) == "condition"),
+        key=lambda page: (_record(page).title.lower() if _record(page) else page.file.src_uri),
+    )
+    for page in extra:
+        record = _record(page)
+        if record is not None:
+            page.title = record.title
+        page.parent = section
+        section.children.append(page)
+    return nav
+
+
+def _record(page: MkPage) -> content.Page | None:
+    return _state.pages.get(page.file.src_uri)
+
+
+def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    src = page.file.src_uri
+    if src == CONDITIONS_INDEX and atoz.MARKER in markdown:
+        conditions = [p for p in _state.pages.values() if p.kind == "condition" and not p.draft]
+        markdown = markdown.replace(atoz.MARKER, atoz.a_to_z_markdown(conditions))
+    if src != GLOSSARY_SRC:
+        markdown += _state.abbreviations
+    return markdown
+
+
+def on_page_content(html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    return carecards.mark_care_cards(html)
+
+
+def _link(src: str) -> dict[str, Any] | None:
+    record = _state.pages.get(src)
+    if record is None:
+        return None
+    return {"title": record.title, "url": record.url, "kind": record.kind, "description": record.description,
+            "date": record.date, "src": src}
+
+
+@event_priority(-200)   # after search (0) has indexed page.content and the blog (-100) has rendered views
+def on_page_context(context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    record = _record(page)
+    site_url = config.site_url or ""
+    page_url = page.canonical_url or (site_url + page.url)
+    relations = _state.relations
+    spine: dict[str, Any] = {
+        "kind": record.kind if record else "view",
+        "record": record,
+        "share": share.share_links(page_url, page.title or config.site_name),
+        "newsletter": _state.newsletter,
+        "recent": [_link(s) for s in _state.recent if not record or s != record.src][:5],
+        "related": [], "articles_about": [], "read_also": None,
+    }
+    if record is not None and relations is not None:
+        spine["related"] = [dict(_link(i.src), pinned=i.pinned) for i in relations.related.get(record.src, [])]
+        spine["articles_about"] = [_link(s) for s in relations.articles_about.get(record.src, [])]
+        read_also = relations.read_also.get(record.src)
+        spine["read_also"] = _link(read_also) if read_also else None
+    org = config.extra.get("organisation") or {}
+    crumbs = metadata.breadcrumbs(record, page.title or "", page.url, site_url)
+    jsonld = [metadata.breadcrumb_list(crumbs)]
+    if record is not None and record.kind == "post":
+        authors = [a.name for a in getattr(page, "authors", [])]
+        jsonld.append(metadata.blog_posting(record, page_url, org, authors))
+    elif record is not None and record.kind == "condition":
+        jsonld.append(metadata.medical_web_page(record, page_url, org, config.extra.get("reviewer")))
+    else:
+        jsonld.append(metadata.web_page(page.title or config.site_name, (record.description if record else "")
+                                        or config.site_description or "", page_url, org))
+    spine["jsonld"] = jsonld
+
+    # "Read also" goes inside the article, after its second section. It is inserted here,
+    # after search has read page.content, so it is never indexed or used in an excerpt.
+    if spine["read_also"] and _state.env is not None and page.content:
+        snippet = _state.env.get_template("partials/read-also.html").render(
+            item=spine["read_also"], page=page, base_url=context.get("base_url", ""), config=config)
+        page.content = sections.insert_after_section(page.content, snippet, section=2)
+    context["spine"] = spine
+    return context
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    """Write the newsletter form as a standalone snippet for the hospital's other websites."""
+    if _state.newsletter is None or _state.env is None:
+        return
+    html = _state.env.get_template("newsletter-embed.html").render(newsletter=_state.newsletter, config=config)
+    target = Path(config.site_dir) / "embed" / "newsletter.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(html, encoding="utf-8")
