@@ -25,7 +25,8 @@ from mkdocs.structure.pages import Page as MkPage
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from spinelib import (  # noqa: E402
-    atoz, carecards, content, glossary, metadata, newsletter, related, sections, share, siteconfig, validate,
+    atoz, carecards, content, glossary, metadata, newsletter, related, searchterms, sections, share, siteconfig,
+    validate,
 )
 
 log = logging.getLogger("mkdocs.hooks.spine")
@@ -102,6 +103,9 @@ def _record(page: MkPage) -> content.Page | None:
 
 def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
+    record = _record(page)
+    if record is not None and record.kind == "condition" and "search" not in page.meta:
+        page.meta["search"] = {"boost": searchterms.CONDITION_BOOST}
     if src == CONDITIONS_INDEX and atoz.MARKER in markdown:
         conditions = [p for p in _state.pages.values() if p.kind == "condition" and not p.draft]
         markdown = markdown.replace(atoz.MARKER, atoz.a_to_z_markdown(conditions))
@@ -111,7 +115,12 @@ def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files
 
 
 def on_page_content(html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
-    return carecards.mark_care_cards(html)
+    html = carecards.mark_care_cards(html)
+    record = _record(page)
+    if record is not None:
+        # Readers' other words for this page, for search only (removed again in on_page_context).
+        html = searchterms.add(html, record.aliases + record.str_list("search_terms"))
+    return html
 
 
 def _link(src: str) -> dict[str, Any] | None:
@@ -125,6 +134,8 @@ def _link(src: str) -> dict[str, Any] | None:
 @event_priority(-200)   # after search (0) has indexed page.content and the blog (-100) has rendered views
 def on_page_context(context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     record = _record(page)
+    if page.content:
+        page.content = searchterms.remove(page.content)   # search (priority 0) has read it by now
     site_url = config.site_url or ""
     page_url = page.canonical_url or (site_url + page.url)
     relations = _state.relations

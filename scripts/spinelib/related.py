@@ -144,6 +144,13 @@ def compute(pages: list[Page], today: dt.date | None = None) -> Relations:
     def condition_slugs(page: Page) -> set[str]:
         return {page.slug} if page.kind == "condition" else set(page.conditions)
 
+    # When nothing of a kind is related at all: the most-discussed condition pages, the newest posts.
+    fallbacks = {
+        "condition": [src for src in sorted(index.conditions.values(),
+                                            key=lambda s: (-len(condition_postings.get(index.by_src[s].slug, ())), s))],
+        "post": [p.src for p in sorted((p for p in live if p.kind == "post"), key=lambda p: (-_date_key(p), p.src))],
+    }
+
     relations = Relations()
     for page in live:
         scores: dict[str, float] = defaultdict(float)
@@ -201,7 +208,7 @@ def compute(pages: list[Page], today: dt.date | None = None) -> Relations:
         chosen |= {i.src for i in items}
         if len(items) < MIN_ITEMS:
             items += _fallback(page, live, ranked, chosen, MIN_ITEMS - len(items))
-        relations.related[page.src] = _mix_kinds(items, ranked, index)
+        relations.related[page.src] = _mix_kinds(page.src, items, ranked, index, fallbacks)
         if page.kind == "condition":
             posts = [index.by_src[s] for s in condition_postings.get(page.slug, ())]
             relations.articles_about[page.src] = [
@@ -229,8 +236,9 @@ def _fallback(page: Page, live: list[Page], ranked: list[tuple[str, float]], cho
     return extra
 
 
-def _mix_kinds(items: list[Item], ranked: list[tuple[str, float]], index: Index) -> list[Item]:
-    """Make sure the list offers both a post and a condition page where one is related at all."""
+def _mix_kinds(own_src: str, items: list[Item], ranked: list[tuple[str, float]], index: Index,
+               fallbacks: dict[str, list[str]]) -> list[Item]:
+    """Make sure every list offers both a post and a condition page (when the site has both)."""
     for kind in ("condition", "post"):
         if any(index.by_src[i.src].kind == kind for i in items):
             continue
@@ -238,7 +246,10 @@ def _mix_kinds(items: list[Item], ranked: list[tuple[str, float]], index: Index)
         best = next(((s, sc) for s, sc in ranked if sc > 0 and s not in present
                      and index.by_src[s].kind == kind), None)
         if best is None:
-            continue
+            fallback = next((s for s in fallbacks[kind] if s not in present and s != own_src), None)
+            if fallback is None:
+                continue
+            best = (fallback, 0.0)
         if len(items) < MAX_ITEMS:
             items = items + [Item(best[0], round(best[1], 3))]
         else:

@@ -1,0 +1,67 @@
+"""Scaffolds make pages that build; two builds of the same commit give the same lists."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import ROOT, build_site, copy_site_source
+
+pytestmark = pytest.mark.build
+
+
+def blocks(site: Path) -> dict[str, str]:
+    out = {}
+    for path in sorted(site.rglob("index.html")):
+        doc = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        parts = [str(n) for n in doc.select("nav.related, .read-also, .articles-about, .recent-posts")]
+        out[str(path.relative_to(site))] = "\n".join(parts)
+    return out
+
+
+def test_two_builds_give_the_same_lists(site_dir: Path, tmp_path: Path) -> None:
+    again = tmp_path / "again"
+    result = build_site(ROOT / "mkdocs.yml", again)
+    assert result.returncode == 0, result.stderr
+    assert blocks(again) == blocks(site_dir)
+
+
+def test_scaffolds_build_and_are_complete(tmp_path: Path) -> None:
+    config = copy_site_source(tmp_path / "src")
+    docs = config.parent / "docs"
+    for kind, title in (("post", "Can stress make back pain worse?"), ("condition", "Piriformis syndrome")):
+        run = subprocess.run([sys.executable, str(config.parent / "scripts/new_page.py"), kind, title],
+                             capture_output=True, text=True, cwd=config.parent)
+        assert run.returncode == 0, run.stderr
+        assert "Created docs/" in run.stdout
+    post = (docs / "blog/posts/can-stress-make-back-pain-worse.md").read_text()
+    condition = (docs / "conditions/piriformis-syndrome.md").read_text()
+    today = dt.date.today().isoformat()
+    assert f"date: {today}" in post and "<!-- more -->" in post and "draft: true" in post
+    assert f"last_reviewed: {today}" in condition
+    for heading in ("## Symptoms", "## What causes it", "## How it is diagnosed", "## Treatment", "## When to get help"):
+        assert heading in condition
+    # The post is a draft: build it as published too, so both scaffolds are proven to pass.
+    (docs / "blog/posts/can-stress-make-back-pain-worse.md").write_text(post.replace("draft: true\n", ""))
+    result = build_site(config, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site/conditions/piriformis-syndrome/index.html").exists()
+    assert (tmp_path / "site/blog/can-stress-make-back-pain-worse/index.html").exists()
+
+
+def test_scaffold_refuses_missing_or_duplicate_titles(tmp_path: Path) -> None:
+    script = ROOT / "scripts/new_page.py"
+    docs = tmp_path / "docs"
+    empty = subprocess.run([sys.executable, str(script), "post", "", "--docs", str(docs)], capture_output=True, text=True)
+    assert empty.returncode == 2 and 'make new-post TITLE="' in empty.stderr
+    first = subprocess.run([sys.executable, str(script), "condition", "Piriformis syndrome", "--docs", str(docs)],
+                           capture_output=True, text=True)
+    assert first.returncode == 0
+    again = subprocess.run([sys.executable, str(script), "condition", "Piriformis  Syndrome", "--docs", str(docs)],
+                           capture_output=True, text=True)
+    assert again.returncode == 2 and "already exists" in again.stderr
