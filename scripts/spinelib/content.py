@@ -29,6 +29,8 @@ class Page:
     key_lines: dict[str, int] = field(default_factory=dict)
     parse_error: frontmatter.FrontMatterError | None = None
     raw_problem: str | None = None    # encoding and similar problems found while reading
+    value_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)  # ("sources", 1, "url") -> line
+    has_front_matter: bool = False
 
     @property
     def slug(self) -> str:
@@ -100,6 +102,14 @@ class Page:
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, 1)
 
+    def line_at(self, path: tuple[str | int, ...]) -> int:
+        """File line of a front-matter value by its path, or of its nearest parent that has one."""
+        for end in range(len(path), 0, -1):
+            line = self.value_lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
 
 def as_date(value: Any) -> dt.date | None:
     if isinstance(value, dt.datetime):
@@ -159,6 +169,8 @@ def page_from_text(src: str, text: str, raw_problem: str | None = None) -> Page:
         key_lines=parsed.key_lines,
         parse_error=parsed.error,
         raw_problem=raw_problem,
+        value_lines=parsed.value_lines,
+        has_front_matter=parsed.has_front_matter,
     )
 
 

@@ -25,6 +25,8 @@ class Parsed:
     body_start_line: int           # 1-based line of the first body line in the file
     key_lines: dict[str, int] = field(default_factory=dict)   # top-level key -> file line
     error: FrontMatterError | None = None
+    # Every value's file line by its path, e.g. ("sources", 1, "url") -> 23, for precise messages.
+    value_lines: dict[tuple[str | int, ...], int] = field(default_factory=dict)
     has_front_matter: bool = False
 
 
@@ -38,26 +40,77 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: b
         key = loader.construct_object(key_node, deep=deep)
         if key in seen:
             raise yaml.constructor.ConstructorError(
-                None, None, f"the name '{key}' appears twice; keep one", key_node.start_mark
+                None, None, f"'{key}' appears twice in the front matter; keep one", key_node.start_mark
             )
         seen.add(key)
     return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
 
 
+def _construct_timestamp(loader: _UniqueKeyLoader, node: yaml.ScalarNode) -> Any:
+    """A date-like value that is not a real date (2026-13-01) stays text, so the checks can say so."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, TypeError, AttributeError, OverflowError):
+        return loader.construct_scalar(node)
+
+
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+
+# What a YAML error usually means for an editor, and what to do about it.
+_HINTS = (
+    ("appears twice", None),                      # our own message is already plain
+    ("mapping values are not allowed", "a value contains ': ': put the whole value in double quotes"),
+    ("found character '\\t'", "a line is indented with a tab: indent with spaces"),
+    ("could not find expected ':'", "a line is not 'name: value': check for a missing colon or an unclosed quote"),
+    ("found unexpected end of stream", "a quote is not closed: add the closing quote"),
+    ("expected <block end>", "the indentation is uneven: the lines of a list or a source must line up"),
+    ("bad indentation", "the indentation is uneven: the lines of a list or a source must line up"),
+    ("found undefined alias", "a value starts with '*': put it in double quotes"),
+    ("that cannot start any token", "a value starts with a special character: put it in double quotes"),
+)
+
+_TYPE_NAMES = {"list": "a list", "str": "a single line of text", "int": "a number", "float": "a number",
+               "bool": "true or false", "date": "a date", "datetime": "a date"}
 
 
-def _key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
+def _yaml_message(problem: str) -> str:
+    for needle, hint in _HINTS:
+        if needle in problem:
+            return problem if hint is None else f"the front matter cannot be read: {hint} (YAML says: {problem})"
+    return f"the front matter is not valid YAML ({problem})"
+
+
+def _key_lines(yaml_text: str, first_line: int) -> tuple[dict[str, int], dict[tuple[str | int, ...], int]]:
     lines: dict[str, int] = {}
+    values: dict[tuple[str | int, ...], int] = {}
     try:
         node = yaml.compose(yaml_text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError:
-        return lines
+    except (yaml.YAMLError, RecursionError):
+        return lines, values
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
             if isinstance(key_node, yaml.ScalarNode):
                 lines[str(key_node.value)] = first_line + key_node.start_mark.line
-    return lines
+    _walk(node, (), first_line, values, depth=0)
+    return lines, values
+
+
+def _walk(node: yaml.Node | None, path: tuple[str | int, ...], first_line: int,
+          out: dict[tuple[str | int, ...], int], depth: int) -> None:
+    if depth > 20:      # deeper than any real front matter; stop rather than recurse forever
+        return
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                key_path = path + (str(key_node.value),)
+                out.setdefault(key_path, first_line + key_node.start_mark.line)
+                _walk(value_node, key_path, first_line, out, depth + 1)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            item_path = path + (index,)
+            out.setdefault(item_path, first_line + item.start_mark.line)
+            _walk(item, item_path, first_line, out, depth + 1)
 
 
 def split(text: str) -> Parsed:
@@ -73,18 +126,26 @@ def split(text: str) -> Parsed:
         data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = 2 + mark.line if mark is not None else 1
+        context = getattr(exc, "context", None) or ""
+        if "quoted scalar" in context and getattr(exc, "context_mark", None) is not None:
+            mark = exc.context_mark          # point at the opening quote, not the end of the block
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        parsed.error = FrontMatterError(line, f"the front matter is not valid YAML ({problem})")
+        line = 2 + mark.line if mark is not None else 1
+        parsed.error = FrontMatterError(line, _yaml_message(problem))
+        return parsed
+    except (ValueError, TypeError, AttributeError, OverflowError, RecursionError) as exc:
+        # A value YAML recognises but cannot build (e.g. '!!float abc'): still a content problem.
+        parsed.error = FrontMatterError(1, f"the front matter is not valid YAML ({exc}); "
+                                           "put unusual values in double quotes")
         return parsed
     if data is None:
         data = {}
     if not isinstance(data, dict):
+        got = _TYPE_NAMES.get(type(data).__name__, type(data).__name__)
         parsed.error = FrontMatterError(
-            2, "the front matter must be a list of 'name: value' lines "
-               f"(got a {type(data).__name__})"
+            2, f"the front matter must be 'name: value' lines, like 'title: \"...\"' (got {got})"
         )
         return parsed
     parsed.meta = data
-    parsed.key_lines = _key_lines(yaml_text, first_line=2)
+    parsed.key_lines, parsed.value_lines = _key_lines(yaml_text, first_line=2)
     return parsed
