@@ -20,6 +20,7 @@ LIBRARY_MEDIAN_LIMIT = 6.0
 
 # Blocks that are not running prose for a reader.
 _SKIPPED_ANCESTORS = ("pre", "code", "table", "nav", "figure", "svg", "script", "style")
+_SKIPPED_CLASSES = frozenset({"headerlink", "md-source-list", "twemoji"})
 _SENTENCE_END = re.compile(r"[.!?…:;]['\")\]]*$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])['\")\]]*\s+(?=[A-Z0-9\"'(])")
 _SPACE = re.compile(r"\s+")
@@ -38,8 +39,11 @@ class Readability:
 
 
 def _is_prose(block: Tag) -> bool:
-    if block.find_parent(_SKIPPED_ANCESTORS) is not None:
-        return False
+    parent = block.parent            # a plain walk: bs4's find_parent is slow on whole pages
+    while parent is not None:
+        if parent.name in _SKIPPED_ANCESTORS:
+            return False
+        parent = parent.parent
     # Admonition titles are headings in all but name.
     classes = block.get("class") or []
     return "admonition-title" not in classes
@@ -48,7 +52,9 @@ def _is_prose(block: Tag) -> bool:
 def prose_blocks(html: str) -> list[str]:
     """Text of each paragraph and list item (nested lists counted once, as their own items)."""
     soup = BeautifulSoup(html, "html.parser")
-    for node in soup.select("[data-search-exclude], .headerlink, .md-source-list, .twemoji"):
+    skipped = [node for node in soup.find_all(True)
+               if node.has_attr("data-search-exclude") or _SKIPPED_CLASSES.intersection(node.get("class") or ())]
+    for node in skipped:
         node.decompose()
     blocks: list[str] = []
     for block in soup.find_all(["p", "li", "dd"]):
