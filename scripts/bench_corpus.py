@@ -23,16 +23,38 @@ WORDS = ("back leg foot heel toe nerve root disc spine walking sitting standing 
          "circulation blood pulse skin sole arch ball shoe insole orthotic brace cushion support balance fall").split()
 
 
+SOURCES = """sources:
+  - title: "Back pain"
+    publisher: "MedlinePlus"
+    year: 2024
+    url: "https://medlineplus.gov/backpain.html"
+  - title: "Sciatica"
+    publisher: "MedlinePlus"
+    year: 2024
+    url: "https://medlineplus.gov/sciatica.html"
+"""
+
+
+def _paragraphs(words: list[str]) -> list[str]:
+    # Short sentences (8 words), three to a paragraph: readable like a real post.
+    sentences = [" ".join(words[k:k + 8]).capitalize() + "." for k in range(0, len(words), 8)]
+    return [" ".join(sentences[k:k + 3]) for k in range(0, len(sentences), 3)]
+
+
 def post_text(i: int, rng: random.Random) -> str:
     date = dt.date(2020, 1, 1) + dt.timedelta(days=(i * 2) % 2400)
-    words = [rng.choice(WORDS) for _ in range(300)]
-    body = "\n\n".join(" ".join(words[k:k + 30]).capitalize() + "." for k in range(0, 300, 30))
+    words = [rng.choice(WORDS) for _ in range(480)]
+    paragraphs = _paragraphs(words)
     title = f"{rng.choice(WORDS).capitalize()} and {rng.choice(WORDS)}: question {i}"
     tags = sorted(set(rng.sample(TAGS, 3)))
     conditions = sorted(set(rng.sample(CONDITIONS, 2)))
+    half = len(paragraphs) // 2
+    body = (paragraphs[0] + "\n\n<!-- more -->\n\n## What to know\n\n" + "\n\n".join(paragraphs[1:half])
+            + "\n\n## What you can do\n\n" + "\n\n".join(paragraphs[half:])
+            + "\n\n## When to get help\n\nRead about [when back or leg pain is an emergency](../../emergency.md).\n")
     return (f"---\ntitle: \"{title}\"\ndescription: \"About {words[0]} and {words[1]}.\"\ndate: {date}\n"
             f"categories: [{rng.choice(TOPICS)}]\ntags: [{', '.join(tags)}]\nauthors: [editorial]\n"
-            f"conditions: [{', '.join(conditions)}]\n---\n\n{body[:400]}\n\n<!-- more -->\n\n## More\n\n{body}\n")
+            f"conditions: [{', '.join(conditions)}]\n{SOURCES}---\n\n{body}")
 
 
 def generate_pages(count: int, seed: int = 1) -> list[content.Page]:

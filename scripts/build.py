@@ -39,12 +39,12 @@ def build(config_file: Path, site_dir: Path, *, quiet: bool = False) -> int:
                "--site-dir", str(staging)]
     started = time.perf_counter()
     try:
-        result = subprocess.run(command, env=env, cwd=config_file.parent, capture_output=True, text=True,
-                                check=False)
+        result = subprocess.run(command, env=env, cwd=config_file.parent, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, text=True, check=False)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)     # interrupted (Ctrl-C): leave no half-built folder
         raise
-    output = (result.stdout + result.stderr).rstrip()
+    output = (result.stdout or "").rstrip()
     if result.returncode != 0:
         shutil.rmtree(staging, ignore_errors=True)
         print(output, file=sys.stderr)

@@ -15,6 +15,7 @@ same lists.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -26,6 +27,7 @@ MIN_ITEMS, MAX_ITEMS = 3, 5
 MIN_SCORE = 1.0            # below this a candidate is not "related", only a fallback
 READ_ALSO_MIN_SCORE = 3.0  # "Read also" needs a strong link
 TOP_TERMS = 20
+RANKED_KEEP = 40          # candidates kept per page, best first
 W_CONDITION_LINK = 4.0     # a post about this condition page, or a condition page this post is about
 W_SHARED_CONDITION = 3.0
 W_TAG = 1.5
@@ -73,10 +75,12 @@ def is_published(page: Page, today: dt.date) -> bool:
 def _terms(page: Page) -> Counter[str]:
     counts: Counter[str] = Counter()
     for text, weight in ((page.title, 3), (page.description, 2), (_MARKUP.sub(" ", page.body), 1)):
-        for word in _WORD.findall(text.lower()):
-            word = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word
+        found = Counter(_WORD.findall(text.lower()))
+        for word, count in found.items():
+            if word.endswith(("'s", "’s")):
+                word = word[:-2]
             if word not in _STOP:
-                counts[word] += weight
+                counts[word] += weight * count
     return counts
 
 
@@ -116,6 +120,47 @@ class Index:
         return self.conditions.get(slug) or self.posts.get(slug)
 
 
+class _Postings:
+    """Pages per key (term, tag or condition), ordered by date then path.
+
+    Small lists are used whole. A long list (a tag or condition on hundreds of pages) is read
+    only in a window of its pages nearest in date to the page being scored, so the work per
+    page stays bounded however large the site grows (no all-pairs loop).
+    """
+
+    WINDOW = 24
+
+    def __init__(self, date_of: dict[str, int]):
+        self._date_of = date_of
+        self._lists: dict[str, list[str]] = defaultdict(list)
+        self._positions: dict[str, dict[str, int]] = {}
+
+    def add(self, key: str, src: str) -> None:
+        self._lists[key].append(src)
+
+    def freeze(self) -> None:
+        for key, members in self._lists.items():
+            members.sort(key=lambda s: (self._date_of[s], s))
+            if len(members) > self.WINDOW:
+                self._positions[key] = {src: i for i, src in enumerate(members)}
+
+    def size(self, key: str) -> int:
+        return len(self._lists.get(key, ()))
+
+    def all(self, key: str) -> list[str]:
+        return self._lists.get(key, [])
+
+    def near(self, key: str, src: str) -> list[str]:
+        members = self._lists.get(key, [])
+        if len(members) <= self.WINDOW:
+            return members
+        at = self._positions[key].get(src)
+        if at is None:     # a page not in this list (a condition page reading its posts): the newest
+            return members[-self.WINDOW:]
+        start = max(0, min(at - self.WINDOW // 2, len(members) - self.WINDOW))
+        return members[start:start + self.WINDOW]
+
+
 def compute(pages: list[Page], today: dt.date | None = None) -> Relations:
     today = today or dt.date.today()
     live = sorted((p for p in pages if is_published(p, today) and p.kind in ("post", "condition")),
@@ -123,69 +168,63 @@ def compute(pages: list[Page], today: dt.date | None = None) -> Relations:
     index = Index(live)
     n = len(live)
     vectors = _tfidf_vectors(live)
+    date_of = {p.src: _date_key(p) for p in live}
+    topics_of = {p.src: frozenset(p.categories) for p in live}
 
-    term_postings: dict[str, list[str]] = defaultdict(list)
-    for src, vector in vectors.items():
-        for term in vector:
-            term_postings[term].append(src)
-    max_term_df = max(10, n // 20)
-
-    tag_postings: dict[str, list[str]] = defaultdict(list)
-    condition_postings: dict[str, list[str]] = defaultdict(list)   # condition slug -> posts about it
+    terms, tags, about = _Postings(date_of), _Postings(date_of), _Postings(date_of)
     for page in live:
+        for term in vectors[page.src]:
+            terms.add(term, page.src)
         for tag in set(page.tags):
-            tag_postings[tag].append(page.src)
+            tags.add(tag, page.src)
         if page.kind == "post":
             for slug in set(page.conditions):
-                condition_postings[slug].append(page.src)
-    max_tag_df = max(20, n // 10)
-    tag_idf = {t: math.log((1 + n) / (1 + len(s))) + 0.1 for t, s in tag_postings.items()}
+                about.add(slug, page.src)        # condition slug -> posts about it
+    for postings in (terms, tags, about):
+        postings.freeze()
+    tag_idf = {t: math.log((1 + n) / (1 + tags.size(t))) + 0.1 for t in {t for p in live for t in p.tags}}
 
     def condition_slugs(page: Page) -> set[str]:
         return {page.slug} if page.kind == "condition" else set(page.conditions)
 
     # When nothing of a kind is related at all: the most-discussed condition pages, the newest posts.
     fallbacks = {
-        "condition": [src for src in sorted(index.conditions.values(),
-                                            key=lambda s: (-len(condition_postings.get(index.by_src[s].slug, ())), s))],
-        "post": [p.src for p in sorted((p for p in live if p.kind == "post"), key=lambda p: (-_date_key(p), p.src))],
+        "condition": sorted(index.conditions.values(), key=lambda s: (-about.size(index.by_src[s].slug), s)),
+        "post": [p.src for p in sorted((p for p in live if p.kind == "post"), key=lambda p: (-date_of[p.src], p.src))],
     }
 
     relations = Relations()
     for page in live:
         scores: dict[str, float] = defaultdict(float)
-        # Text similarity over shared top terms.
-        for term, weight in vectors[page.src].items():
-            postings = term_postings[term]
-            if len(postings) > max_term_df:
+        # Text similarity over shared top terms (a term on over half the pages says nothing).
+        own = vectors[page.src]
+        for term, weight in own.items():
+            if terms.size(term) > n // 2 and n > 4:
                 continue
-            for other in postings:
+            for other in terms.near(term, page.src):
                 scores[other] += W_TEXT * weight * vectors[other][term]
         # Conditions: a post about this page, a page this post is about, posts sharing a condition.
         for slug in condition_slugs(page):
             if page.kind == "post" and slug in index.conditions:
                 scores[index.conditions[slug]] += W_CONDITION_LINK
-            for other in condition_postings.get(slug, ()):
-                scores[other] += W_CONDITION_LINK if page.kind == "condition" else W_SHARED_CONDITION
-        # Tags, down-weighted when common; very common tags only strengthen existing candidates.
+            weight = W_CONDITION_LINK if page.kind == "condition" else W_SHARED_CONDITION
+            for other in about.near(slug, page.src):
+                scores[other] += weight
+        # Tags, down-weighted when common (idf).
         for tag in set(page.tags):
-            postings = tag_postings[tag]
-            if len(postings) <= max_tag_df:
-                for other in postings:
-                    scores[other] += W_TAG * tag_idf[tag]
-            else:
-                for other in postings:
-                    if other in scores:
-                        scores[other] += W_TAG * tag_idf[tag]
+            for other in tags.near(tag, page.src):
+                scores[other] += W_TAG * tag_idf[tag]
         # Shared topic only counts for pages already related in another way.
-        topics = set(page.categories)
+        topics = topics_of[page.src]
         if topics:
-            for other in list(scores):
-                if topics & set(index.by_src[other].categories):
+            for other in scores:
+                if not topics.isdisjoint(topics_of[other]):
                     scores[other] += W_TOPIC
         scores.pop(page.src, None)
 
-        ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1], 6), -_date_key(index.by_src[kv[0]]), kv[0]))
+        # Only the best few can be shown: pick them without sorting every candidate. (Scores are
+        # summed in a fixed order - pages sorted by path - so equal inputs give equal floats.)
+        ranked = heapq.nsmallest(RANKED_KEEP, scores.items(), key=lambda kv: (-kv[1], -date_of[kv[0]], kv[0]))
 
         # "Read also": the editor's choice, none, or the strongest related post.
         read_also_setting = page.meta.get("read_also")
@@ -207,13 +246,10 @@ def compute(pages: list[Page], today: dt.date | None = None) -> Relations:
         items += [Item(s, round(sc, 3)) for s, sc in strong[: MAX_ITEMS - len(items)]]
         chosen |= {i.src for i in items}
         if len(items) < MIN_ITEMS:
-            items += _fallback(page, live, ranked, chosen, MIN_ITEMS - len(items))
+            items += _fallback(ranked, chosen, fallbacks["post"], MIN_ITEMS - len(items))
         relations.related[page.src] = _mix_kinds(page.src, items, ranked, index, fallbacks)
         if page.kind == "condition":
-            posts = [index.by_src[s] for s in condition_postings.get(page.slug, ())]
-            relations.articles_about[page.src] = [
-                p.src for p in sorted(posts, key=lambda p: (-_date_key(p), p.src))
-            ]
+            relations.articles_about[page.src] = sorted(about.all(page.slug), key=lambda s: (-date_of[s], s))
     return relations
 
 
@@ -226,13 +262,15 @@ def _pinned(page: Page, index: Index) -> list[Item]:
     return items[:MAX_ITEMS]
 
 
-def _fallback(page: Page, live: list[Page], ranked: list[tuple[str, float]], chosen: set[str], needed: int) -> list[Item]:
+def _fallback(ranked: list[tuple[str, float]], chosen: set[str], newest_posts: list[str], needed: int) -> list[Item]:
     """Weakly related pages first, then the newest posts, so the list is never empty."""
     extra = [Item(s, round(sc, 3)) for s, sc in ranked if s not in chosen][:needed]
     taken = chosen | {i.src for i in extra}
-    newest = sorted((p for p in live if p.kind == "post" and p.src not in taken),
-                    key=lambda p: (-_date_key(p), p.src))
-    extra += [Item(p.src, 0.0) for p in newest[: needed - len(extra)]]
+    for src in newest_posts:
+        if len(extra) >= needed:
+            break
+        if src not in taken:
+            extra.append(Item(src, 0.0))
     return extra
 
 

@@ -357,19 +357,20 @@ MODELS: dict[str, type[_Model]] = {"post": Post, "condition": ConditionPage, "pa
 KIND_NAMES = {"post": "blog posts", "condition": "condition pages", "page": "other pages"}
 LITERALS: dict[str, tuple[str, ...]] = {"hide": HIDE_OPTIONS, "starts_in": STARTS_IN}
 
-EXAMPLES = {
-    "title": 'title: "Sciatica"',
-    "description": 'description: "One sentence about the page, 160 characters at most."',
-    "summary": 'summary: "One plain line for the A to Z, 120 characters at most."',
-    "starts_in": "starts_in: spine   (or foot-or-leg)",
-    "last_reviewed": "last_reviewed: {today}",
-    "date": "date: {today}",
-    "categories": "categories: followed by 1 or 2 lines like '  - Symptoms'",
-    "tags": "tags: followed by 1 to 6 lines like '  - Back pain'",
-    "authors": "authors: followed by a line '  - editorial'",
-    "sources": "sources: followed by at least 2 entries, each with title, publisher, year and url",
-    "url": 'url: "https://www.nhs.uk/conditions/sciatica/"',
-    "publisher": 'publisher: "NHS"',
+HOW_TO_ADD = {      # what to write when a field is missing
+    "title": 'add a line like title: "Sciatica"',
+    "description": 'add a line like description: "One sentence about the page, 160 characters at most."',
+    "summary": 'add a line like summary: "One plain line for the A to Z, 120 characters at most."',
+    "starts_in": "add a line starts_in: spine (or starts_in: foot-or-leg)",
+    "last_reviewed": "add a line like last_reviewed: {today}",
+    "date": "add a line like date: {today}",
+    "categories": "add a 'categories:' line, then 1 or 2 topics, each on its own line like '  - Symptoms'",
+    "tags": "add a 'tags:' line, then 1 to 6 tags, each on its own line like '  - Back pain'",
+    "authors": "add an 'authors:' line, then a line '  - editorial'",
+    "sources": "add a 'sources:' line, then at least 2 sources, each with title, publisher, year and url",
+    "title_of_source": 'add a line like title: "Sciatica"',
+    "publisher": 'add a line like publisher: "NHS"',
+    "url": 'add a line like url: "https://www.nhs.uk/conditions/sciatica/"',
 }
 
 
@@ -408,12 +409,10 @@ def _problem(page: Page, model: type[_Model], rules: Rules, err: Any) -> FieldPr
 
     if kind == "missing":
         name = str(loc[-1])
-        example = EXAMPLES.get(name, f"{name}: ...").format(today=today)
-        if len(loc) == 1:
-            message = f"'{name}' is missing: add it, like {example}"
-        else:
-            message = f"{_label(loc[:-1])} is missing '{name}': add a line like {example}"
-        return FieldProblem(line, field, message)
+        key = "title_of_source" if len(loc) > 1 and name == "title" else name
+        how = HOW_TO_ADD.get(key, f"add a line like {name}: ...").format(today=today)
+        where = f"'{name}' is missing" if len(loc) == 1 else f"{_label(loc[:-1])} is missing '{name}'"
+        return FieldProblem(line, field, f"{where}: {how}")
     if kind == "extra_forbidden":
         return FieldProblem(line, field, _unknown_field(page, model, loc))
     if "phrase" in ctx:
@@ -439,9 +438,9 @@ def _problem(page: Page, model: type[_Model], rules: Rules, err: Any) -> FieldPr
                       "add the trusted sources you used")
         else:
             phrase = f"needs at least {ctx.get('min_length')} item(s) (got {ctx.get('actual_length')})"
-    elif kind == "too_long":
+    elif kind == "too_long" and not isinstance(value, str):
         phrase = f"has {ctx.get('actual_length')} items; use at most {ctx.get('max_length')}"
-    elif kind == "string_too_long":
+    elif kind in ("string_too_long", "too_long"):
         phrase = (f"is {len(value)} characters long; shorten it to {ctx.get('max_length')} or fewer"
                   if isinstance(value, str) else f"is too long (at most {ctx.get('max_length')} characters)")
     elif kind == "string_too_short":

@@ -68,31 +68,21 @@ em figcaption figure footer h1 h2 h3 h4 h5 h6 header hr i img input ins kbd labe
 pre q rp rt ruby s samp section small source span strong sub summary sup table tbody td tfoot th thead
 time tr u ul var wbr
 """.split())
-DANGEROUS_TAGS = {
-    "script": "scripts could harm readers; the site's own scripts come only from its templates",
-    "style": "styles belong in docs/assets/stylesheets/site.css",
-    "iframe": "embedded pages can track or harm readers; link to the page instead",
-    "frame": "embedded pages can track or harm readers; link to the page instead",
-    "frameset": "embedded pages can track or harm readers; link to the page instead",
-    "object": "embedded content can track or harm readers; link to it instead",
-    "embed": "embedded content can track or harm readers; link to it instead",
-    "applet": "embedded content can track or harm readers; link to it instead",
-    "form": "forms (like the newsletter sign-up) come only from the site's templates",
-    "button": "forms and buttons come only from the site's templates",
-    "select": "forms come only from the site's templates",
-    "textarea": "forms come only from the site's templates",
-    "base": "it changes where every link on the page goes",
-    "meta": "it changes how the whole page behaves",
-    "link": "it loads files from elsewhere into the page",
-    "foreignobject": "it can embed any HTML inside a drawing",
-    "animate": "animations can change links into scripts",
-    "animatemotion": "animations can change links into scripts",
-    "animatetransform": "animations can change links into scripts",
-    "set": "animations can change links into scripts",
-    "math": "it is not supported on this site",
-    "template": "it is not supported on this site",
-    "noscript": "it is not supported on this site",
+_EMBED = ("embedded content can track or harm readers", "remove it and link to the page or file instead")
+_FORM = ("forms could collect readers' data", "remove it (the newsletter sign-up comes from the site's templates)")
+_ANIMATION = ("it can turn a drawing into a script", "remove it")
+DANGEROUS_TAGS: dict[str, tuple[str, str]] = {   # element -> (why it is refused, what to do)
+    "script": ("scripts could harm readers", "remove it (the site's own scripts come only from its templates)"),
+    "style": ("page styles can hide or change content", "remove it (styles belong in docs/assets/stylesheets/)"),
+    "iframe": _EMBED, "frame": _EMBED, "frameset": _EMBED, "object": _EMBED, "embed": _EMBED, "applet": _EMBED,
+    "form": _FORM, "input": _FORM, "button": _FORM, "select": _FORM, "textarea": _FORM,
+    "base": ("it changes how the whole page behaves", "remove it"),
+    "meta": ("it changes how the whole page behaves", "remove it"),
+    "link": ("it loads files from elsewhere into the page", "remove it"),
+    "foreignobject": _ANIMATION, "animate": _ANIMATION, "animatemotion": _ANIMATION,
+    "animatetransform": _ANIMATION, "set": _ANIMATION,
 }
+OTHER_TAG = ("it is not on the list of HTML this site allows", "use Markdown instead")
 # Inline SVG (e.g. the clickable leg map): drawing elements only, inside an <svg>. Names are
 # lower-case because the HTML parser lower-cases them (clipPath -> clippath).
 SVG_TAGS = frozenset("""
@@ -101,10 +91,10 @@ lineargradient radialgradient stop symbol use marker pattern a
 """.split())
 URL_ATTRIBUTES = ("href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "background",
                   "data", "cite", "longdesc", "ping", "lowsrc", "dynsrc", "manifest", "codebase", "usemap")
-UNSAFE_SCHEMES = {
-    "javascript": "javascript: addresses run scripts",
-    "vbscript": "vbscript: addresses run scripts",
-    "data": "data: addresses can hide scripts and content; put files in docs/assets/ and link to them",
+UNSAFE_SCHEMES: dict[str, tuple[str, str]] = {    # scheme -> (why it is refused, what to do)
+    "javascript": ("javascript: addresses run scripts", "link to a page of this site or an https:// address"),
+    "vbscript": ("vbscript: addresses run scripts", "link to a page of this site or an https:// address"),
+    "data": ("data: addresses can hide scripts and content", "put the file in docs/assets/ and link to it"),
 }
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
@@ -406,7 +396,17 @@ class _PageChecker:
 
     # raw HTML
     def _check_html(self, rendered: _Rendered) -> None:
-        reported: set[str] = set()
+        reported: set[object] = set()
+        refused: set[int] = set()
+
+        def refused_inside(tag: Tag) -> bool:
+            parent = tag.parent
+            while parent is not None:
+                if id(parent) in refused:
+                    return True
+                parent = parent.parent
+            return False
+
         for tag in rendered.soup.find_all(True):
             name = tag.name.lower()
             in_svg = name == "svg" or _has_ancestor(tag, ("svg",))
@@ -417,14 +417,16 @@ class _PageChecker:
                     reported.add("<use>")
                     self.error(self.find_line(re.compile(r"<\s*use\b", re.I)), None,
                                "a drawing's <use> may only point inside the page (href=\"#id\"); remove it")
+            if refused_inside(tag):
+                continue                       # removing the refused parent removes this too
             if not allowed or (name == "input" and not _is_task_checkbox(tag)):
+                refused.add(id(tag))
                 key = f"<{name}>"
                 if key not in reported:
                     reported.add(key)
-                    reason = DANGEROUS_TAGS.get(name) or ("forms come only from the site's templates"
-                                                          if name == "input" else "use Markdown instead")
+                    why, fix = DANGEROUS_TAGS.get(name, OTHER_TAG)
                     self.error(self.find_line(re.compile(rf"<\s*{re.escape(name)}\b", re.I)), None,
-                               f"the HTML element <{name}> is not allowed in pages ({reason}); remove it")
+                               f"the HTML element <{name}> is not allowed in pages ({why}); {fix}")
             for attr, value in tag.attrs.items():
                 attr_name = attr.lower()
                 if attr_name.startswith("on") and attr_name not in reported:
@@ -442,13 +444,13 @@ class _PageChecker:
                     for url in values:
                         scheme = unsafe_scheme(str(url))
                         if scheme and (scheme, str(url)) not in reported:
-                            reported.add((scheme, str(url)))  # type: ignore[arg-type]
+                            reported.add((scheme, str(url)))
+                            why, fix = UNSAFE_SCHEMES[scheme]
                             self.error(self._url_line(str(url), scheme), None,
-                                       f"the address '{_short(str(url))}' is not allowed ({UNSAFE_SCHEMES[scheme]}); "
-                                       "link to a page of this site or an https:// address")
+                                       f"the address '{_short(str(url))}' is not allowed ({why}); {fix}")
 
     def _url_line(self, url: str, scheme: str | None = None) -> int | None:
-        line = self.find_line(url) if url else None
+        line = self.find_line(url) if url.strip() else self.find_line(re.compile(r"\]\(\s*\)|href=[\"']\s*[\"']"))
         if line is None and scheme:
             line = self.find_line(re.compile(rf"{scheme}\s*:", re.I))
         return line
@@ -495,8 +497,8 @@ class _PageChecker:
         if scheme in ("mailto", "tel") and kind == "a":
             return None
         if scheme == "http":
-            return (f"the {what} '{_short(url)}' must use https:// (links to other websites must start with "
-                    "https://); check the site's https address")
+            return (f"the {what} '{_short(url)}' must start with https:// (links to other websites must be secure); "
+                    "change http:// to https:// and check that the page still opens")
         if scheme == "https":
             return None if parts.netloc else f"the {what} '{_short(url)}' is missing the website's name"
         if scheme or parts.netloc:
@@ -548,12 +550,7 @@ class _PageChecker:
                 return (f"the {what} '{_short(url)}' is a web address, not a file; link to the page's file "
                         f"instead: '{suggested}'")
         shown_target = self.site.display(target) if not target.startswith("../") else "a file outside docs/"
-        candidates = sorted(f for f in files if posixpath.splitext(f)[1] == posixpath.splitext(target)[1])
-        close = difflib.get_close_matches(target, candidates, n=1, cutoff=0.6)
-        if not close:
-            by_name = {posixpath.basename(f): f for f in candidates}
-            match = difflib.get_close_matches(posixpath.basename(target), list(by_name), n=1, cutoff=0.75)
-            close = [by_name[match[0]]] if match else []
+        close = _closest_file(target, files, pictures=what == "picture")
         hint = f"; did you mean '{_relative(close[0], here)}'?" if close else \
             "; check the file name and the folder (links are relative to this file)"
         return f"the {what} '{_short(url)}' points to {shown_target}, which does not exist{hint}"
@@ -840,6 +837,25 @@ def _prose_text(soup: BeautifulSoup) -> str:
     return " ".join(" ".join(parts).split())
 
 
+def _closest_file(target: str, files: set[str], *, pictures: bool) -> list[str]:
+    extension = posixpath.splitext(target)[1]
+    pools = [sorted(f for f in files if posixpath.splitext(f)[1] == extension)]
+    if pictures:
+        pools.append(sorted(f for f in files if posixpath.splitext(f)[1].lower() in _PICTURE_TYPES))
+    for pool in pools:
+        close = difflib.get_close_matches(target, pool, n=1, cutoff=0.6)
+        if close:
+            return close
+        by_name = {posixpath.basename(f): f for f in pool}
+        match = difflib.get_close_matches(posixpath.basename(target), list(by_name), n=1, cutoff=0.75)
+        if match:
+            return [by_name[match[0]]]
+    return []
+
+
+_PICTURE_TYPES = frozenset({".svg", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
+
+
 def _relative(target: str, from_dir: str) -> str:
     return posixpath.relpath(target, from_dir or ".")
 
@@ -849,4 +865,5 @@ def _norm(text: str) -> str:
 
 
 def _short(url: str, limit: int = 80) -> str:
-    return url if len(url) <= limit else url[: limit - 3] + "..."
+    shown = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in url)
+    return shown if len(shown) <= limit else shown[: limit - 3] + "..."

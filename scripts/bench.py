@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Benchmarks that print figures (`make bench`). Nothing here asserts a time.
+
+1. Related links: compute time for 1,000 and 10,000 generated posts, and the growth ratio.
+2. Build: a 1,000-post corpus built with a stock Material blog configuration and with this
+   site's full configuration (hooks, checks, related links, templates), in the same run.
+3. Search: index size (raw and gzipped) for the real site and the corpus site, and the time
+   from typing to results in headless Chromium once the index is loaded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import functools
+import gzip
+import http.server
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from bench_corpus import generate_pages, write_posts  # noqa: E402
+from spinelib import related  # noqa: E402
+
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+STOCK_CONFIG = """site_name: Stock Material blog
+site_url: https://example.org/
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+  - blog
+"""
+SEARCH_QUERIES = ["sciatica", "heel pain morning", "numb outer foot", "slipped disk", "nerve root", "walking",
+                  "spinal stenosis", "foot drop", "back pain exercise", "calcium vitamin"]
+
+
+def bench_related() -> None:
+    print("== Related links (pure Python, no MkDocs) ==")
+    timings = {}
+    for count in (1000, 10000):
+        pages = generate_pages(count)
+        runs = 3 if count <= 1000 else 1
+        best = min(_timed(lambda: related.compute(pages, today=dt.date(2030, 1, 1))) for _ in range(runs))
+        timings[count] = best
+        print(f"  {count:>6} posts: {best:6.2f} s   (goal: 1,000 <= 0.5 s, 10,000 <= 5 s)")
+    print(f"  growth 10x posts -> {timings[10000] / timings[1000]:.1f}x time (linear would be 10x)")
+
+
+def _timed(action) -> float:
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def _build(config: Path, site: Path) -> float:
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                            cwd=config.parent, env=ENV, capture_output=True, text=True)
+    spent = time.perf_counter() - start
+    if result.returncode != 0:
+        print(result.stdout[-3000:], result.stderr[-3000:], sep="\n")
+        raise SystemExit(f"build failed: {config}")
+    return spent
+
+
+def make_stock_site(folder: Path, posts: int) -> Path:
+    docs = folder / "docs"
+    (docs / "blog").mkdir(parents=True)
+    (folder / "mkdocs.yml").write_text(STOCK_CONFIG)
+    (docs / "index.md").write_text("# Home\n")
+    (docs / "blog/index.md").write_text("# Blog\n")
+    shutil.copy(ROOT / "docs/blog/.authors.yml", docs / "blog/.authors.yml")
+    shutil.copytree(ROOT / "docs/assets", docs / "assets")
+    write_posts(docs / "blog/posts", posts, conditions=False)
+    return folder / "mkdocs.yml"
+
+
+def make_full_site(folder: Path, posts: int) -> Path:
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    write_posts(folder / "docs/blog/posts/bench", posts)
+    return folder / "mkdocs.yml"
+
+
+def bench_build(work: Path, posts: int, rounds: int) -> Path:
+    print(f"== Build: {posts} generated posts, stock Material blog vs this site's full configuration ==")
+    stock = make_stock_site(work / "stock", posts)
+    full = make_full_site(work / "full", posts)
+    stock_times, full_times = [], []
+    for _ in range(rounds):              # interleaved, so both see the same machine load
+        stock_times.append(_build(stock, work / "stock-site"))
+        full_times.append(_build(full, work / "full-site"))
+    stock_best, full_best = min(stock_times), min(full_times)
+    print(f"  stock Material blog : {stock_best:6.1f} s  (runs: {', '.join(f'{t:.1f}' for t in stock_times)})")
+    print(f"  this site, full     : {full_best:6.1f} s  (runs: {', '.join(f'{t:.1f}' for t in full_times)})")
+    print(f"  ratio full / stock  : {full_best / stock_best:6.2f}   (goal <= 1.1)")
+    return work / "full-site"
+
+
+def index_size(site: Path) -> str:
+    raw = (site / "search/search_index.json").read_bytes()
+    return f"{len(raw) / 1024:8.1f} KB raw, {len(gzip.compress(raw, 9)) / 1024:7.1f} KB gzipped"
+
+
+def bench_search(real_site: Path, corpus_site: Path | None) -> None:
+    print("== Search ==")
+    print(f"  index, real site      : {index_size(real_site)}")
+    if corpus_site is None:
+        return
+    print(f"  index, 1,000-post site: {index_size(corpus_site)}")
+    from playwright.sync_api import sync_playwright
+
+    from search_probe import open_search, query
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(corpus_site))
+    handler.log_message = lambda *args: None
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=args)
+        page = browser.new_page()
+        page.goto(base)
+        start = time.perf_counter()
+        open_search(page, base)
+        ready = time.perf_counter() - start
+        times = [query(page, base, q, settle_ms=250).milliseconds for _ in range(3) for q in SEARCH_QUERIES]
+        browser.close()
+    httpd.shutdown()
+    times.sort()
+    p95 = times[int(0.95 * (len(times) - 1))]
+    print(f"  1,000 posts: index loaded and ready {ready * 1000:.0f} ms after opening search")
+    print(f"  1,000 posts: typing to results, {len(times)} queries: median {statistics.median(times):.0f} ms, "
+          f"p95 {p95:.0f} ms, max {times[-1]:.0f} ms   (goal <= 300 ms)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--skip-build", action="store_true", help="only the related-links and real-site figures")
+    args = parser.parse_args()
+    bench_related()
+    with tempfile.TemporaryDirectory(prefix="spine-bench-") as tmp:
+        work = Path(tmp)
+        corpus_site = None if args.skip_build else bench_build(work, args.posts, args.rounds)
+        real_site = work / "real-site"
+        _build(ROOT / "mkdocs.yml", real_site)
+        bench_search(real_site, corpus_site)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
