@@ -3,6 +3,8 @@ run through the real search box in headless Chromium against the built site."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from search_probe import SEARCH_INPUT, open_search, query
@@ -140,6 +142,9 @@ def test_boilerplate_is_not_in_the_index(site_dir) -> None:
     index = json.loads((site_dir / "search/search_index.json").read_text())
     text = " ".join(d["text"] for d in index["docs"])
     for boilerplate in ("Join our email newsletter", "Share or print this page", "Related</h2>", "Recent posts",
-                        "Read also", "Articles about this condition", "Page last reviewed"):
+                        "Read also", "Articles about this condition", "Also called:", "Skip to main content"):
         assert boilerplate not in text, boilerplate
+    assert not re.search(r"Page last reviewed: \d", text), "the review line is page furniture, not content"
+    # Misspellings are searchable, but only through the hidden block the build removes again.
+    assert "sciatia" in text
     assert SEARCH_INPUT

@@ -60,7 +60,7 @@ MISTAKES_TABLE = [
                 "docs/blog/posts/colon-in-title-not-quoted.md:2: the front matter cannot be read: a value contains ': ': put the whole value in double quotes (YAML says: mapping values are not allowed here)",),),
     Mistake('blog/posts/condition-not-found.md',
             errors=(
-                "docs/blog/posts/condition-not-found.md:12: 'conditions' contains 'sciatca', which is not a condition page; did you mean 'sciatica'?",),),
+                "docs/blog/posts/condition-not-found.md:12: 'conditions' names 'sciatca', which is not a condition page; did you mean 'sciatica'?",),),
     Mistake('blog/posts/data-url-image.md',
             errors=(
                 "docs/blog/posts/data-url-image.md:32: the address 'data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+VU5TQUZFLU1BUktFUi1kYXR...' is not allowed (data: addresses can hide scripts and content); put the file in docs/assets/ and link to it",),
@@ -305,6 +305,12 @@ def _body_problems(body: str, src: str = "about/fuzz.md", extra: tuple[content.P
     ("<math><mi>x</mi></math>", "<math>"),
     ("<title>x</title>", "<title>"),
     ("<input type=\"text\" name=\"email\">", "<input>"),
+    # Comments and CDATA as browsers read them (Python's parser alone would hide the <img>):
+    ("<!--><img src=x onerror=alert(1)>-->", "'onerror' attribute"),
+    ("a <!---><img src=x onerror=alert(1)>--> b", "'onerror' attribute"),
+    ("<!-- --!><img src=x onerror=alert(1)> -->", "'onerror' attribute"),
+    ("<![CDATA[><img src=x onerror=alert(1)>]]>", "'onerror' attribute"),
+    ("<![CDATA[><img src=x onerror=alert(1)>]]>", "a <![CDATA[ section is not allowed"),
 ])
 def test_unsafe_html_variants_are_refused(body: str, expected: str) -> None:
     problems = _body_problems(body)
@@ -342,6 +348,12 @@ def test_safe_markdown_and_html_pass(body: str) -> None:
     ("[x](//example.org/x)", "must start with https://"),
     ("[S](../conditions/index.md#letter-q)", "'#letter-q' that docs/conditions/index.md does not have"),
     ("[emergency](../emergency.md#call-999)", "did you mean '#call-911-if'?"),
+    ('<a href="../emergency.md">emergency</a>', "is written in HTML, so MkDocs does not turn it into the page's "
+                                               "web address"),
+    ('<img src="../assets/images/lower-spine.svg" alt="The lower spine">', "write it in Markdown: ![what the "
+                                                                           "picture shows]("),
+    ('<div markdown>\n\n[emergency](../emergency.md)\n\n</div>', None),
+    ("[emergency][e]\n\n[e]: ../emergency.md", None),
 ])
 def test_links_resolve_like_mkdocs(body: str, expected: str | None) -> None:
     problems = _body_problems(body)

@@ -220,15 +220,14 @@ def _allowed(kind: str, what: str, where: str) -> Any:
         if allowed is None or value in allowed:
             return value
         close = suggestion(value, allowed)
-        hint = f"; did you mean '{close}'?" if close else f" ({where})"
+        hint = f"; did you mean '{close}'?" if close else f" ({where.format(allowed=', '.join(allowed))})"
         raise _fail("not_allowed", f"contains '{value}', which is not {what}{hint}")
     return AfterValidator(check)
 
 
 Category = Annotated[StrictStr, _allowed(
     "categories", "an allowed resource topic",
-    "the topics are: Conditions, Symptoms, Treatment and surgery, Recovery, Prevention and wellness; "
-    "mkdocs.yml lists them under blog: categories_allowed")]
+    "the topics are: {allowed}")]
 Tag = Annotated[StrictStr, _allowed(
     "tags", "an allowed tag", "see the tag list in CONTRIBUTING.md section 3, or mkdocs.yml under tags: tags_allowed")]
 Author = Annotated[StrictStr, _allowed(
@@ -245,16 +244,16 @@ def _page_ref(kinds: tuple[str, ...], what: str) -> Any:
                            for slug in (rules.index.conditions if kind == "condition" else rules.index.posts))
             close = suggestion(str(value).strip().removesuffix(".md").split("/")[-1], names)
             hint = f"; did you mean '{close}'?" if close else " (use the file name without '.md')"
-            raise _fail("unknown_page", f"contains '{value}', which is not {what}{hint}")
+            raise _fail("unknown_page", f"names '{value}', which is not {what}{hint}")
         if target.src == rules.page.src:
-            raise _fail("self_ref", f"contains '{value}', which is this page itself; remove it")
+            raise _fail("self_ref", f"names '{value}', which is this page itself; remove it")
         return value
     return AfterValidator(check)
 
 
 ConditionRef = Annotated[StrictStr, _page_ref(("condition",), "a condition page")]
 RelatedRef = Annotated[StrictStr, _page_ref(("condition", "post"), "a condition page or a post")]
-PostRef = Annotated[StrictStr, _page_ref(("post",), "a post")]
+_POST_REF = _page_ref(("post",), "a post")
 
 
 def _read_also(value: Any, info: ValidationInfo) -> Any:
@@ -263,7 +262,7 @@ def _read_also(value: Any, info: ValidationInfo) -> Any:
     if not isinstance(value, str):
         raise _fail("read_also", f"must be a post's file name (without '.md'), or false to turn the box off "
                                  f"(got {shown(value)})")
-    return _page_ref(("post",), "a post").func(value, info)  # type: ignore[attr-defined]
+    return _POST_REF.func(value, info)
 
 
 ReadAlso = Annotated[Any, AfterValidator(_read_also)]
@@ -281,7 +280,7 @@ def _template(value: str) -> str:
     return value
 
 
-Hide = Literal["navigation", "toc", "footer", "path", "tags", "feedback"]
+Hide = Literal[HIDE_OPTIONS]  # type: ignore[valid-type]
 
 
 # --- the models --------------------------------------------------------------------------
@@ -307,17 +306,17 @@ class _Common(_Model):
     description: Description
     hide: list[Hide] | None = None
     search: Search | None = None
+    search_terms: list[PlainText] | None = None      # readers' words for search, never shown
 
 
 class ConditionPage(_Common):
     """docs/conditions/*.md (not index.md)."""
 
     summary: Summary
-    starts_in: Literal["spine", "foot-or-leg"]
+    starts_in: Literal[STARTS_IN]  # type: ignore[valid-type]
     last_reviewed: ReviewDate
     sources: Annotated[list[Source], Field(min_length=MIN_SOURCES)]
     aliases: list[PlainText] | None = None
-    search_terms: list[PlainText] | None = None
     related: list[RelatedRef] | None = None
     review_interval_months: Annotated[StrictInt, Field(ge=1, le=36)] | None = None
 

@@ -79,6 +79,7 @@ DANGEROUS_TAGS: dict[str, tuple[str, str]] = {   # element -> (why it is refused
     "base": ("it changes how the whole page behaves", "remove it"),
     "meta": ("it changes how the whole page behaves", "remove it"),
     "link": ("it loads files from elsewhere into the page", "remove it"),
+    "cdata-section": ("browsers and these checks read what follows it differently", "remove it"),
     "foreignobject": _ANIMATION, "animate": _ANIMATION, "animatemotion": _ANIMATION,
     "animatetransform": _ANIMATION, "set": _ANIMATION,
 }
@@ -184,7 +185,7 @@ class _Site:
             except Exception:  # noqa: BLE001 - reported by the caller as a content problem
                 self._rendered[page.src] = None
             else:
-                soup = BeautifulSoup(html, "html.parser")
+                soup = BeautifulSoup(as_browsers_read(html), "html.parser")
                 self._rendered[page.src] = _Rendered(html, soup, _ids(soup))
         return self._rendered[page.src]
 
@@ -195,13 +196,20 @@ class _Site:
             if self.docs_dir.is_dir():
                 for path in self.docs_dir.rglob("*"):
                     rel = path.relative_to(self.docs_dir)
-                    if path.is_file() and not any(part.startswith(".") for part in rel.parts):
+                    # MkDocs leaves out hidden files and docs/templates/ (its default exclude_docs).
+                    if path.is_file() and not any(part.startswith(".") for part in rel.parts) \
+                            and rel.parts[0] != "templates":
                         found.add(rel.as_posix())
             self._files = found | set(self.by_src)
         return self._files
 
     def published(self, page: Page) -> bool:
-        return is_published(page, self.today) if page.kind == "post" else not page.draft
+        """Whether the build publishes the page: posts that are drafts or dated in the future are left
+        out (blog: draft: false, draft_if_future_date: true); a post whose front matter cannot be read
+        is reported on its own, so it counts as published here."""
+        if page.kind != "post" or page.parse_error is not None:
+            return True
+        return is_published(page, self.today)
 
 
 def _display_prefix(docs_dir: Path, config_file: Path) -> str:
@@ -236,6 +244,19 @@ def _as_built(page: Page, pages: list[Page]) -> str:
         conditions = [p for p in pages if p.kind == "condition" and not p.draft]
         return page.body.replace(atoz.MARKER, atoz.a_to_z_markdown(conditions))
     return page.body
+
+
+# Where Python's HTML parser and browsers disagree, read the HTML as a browser would, so nothing can
+# hide from the checks inside what only our parser thinks is a comment.
+_ABRUPT_COMMENT = re.compile(r"<!--(-?)>")                     # "<!-->", "<!--->": closed at once
+_BANG_COMMENT_END = re.compile(r"--!>")                        # "--!>" closes a comment too
+_CDATA = re.compile(r"<!\[CDATA\[[^>]*>", re.IGNORECASE)       # outside SVG: a comment up to the first ">"
+
+
+def as_browsers_read(html: str) -> str:
+    html = _ABRUPT_COMMENT.sub("<!---->", html)
+    html = _BANG_COMMENT_END.sub("-->", html)
+    return _CDATA.sub("<cdata-section></cdata-section>", html)   # refused as an element, so it is reported
 
 
 def _ids(soup: BeautifulSoup) -> frozenset[str]:
@@ -321,8 +342,9 @@ class _PageChecker:
             return
         meta_ok = self._check_front_matter()
         if not page.body.strip():
-            self.error(page.body_start_line if page.has_front_matter else 1, None,
-                       "the page has no text after the front matter; write the page, or delete the file")
+            report = self.error if page.kind in ("post", "condition") else self.warning
+            report(page.body_start_line if page.has_front_matter else 1, None,
+                   "the page has no text after the front matter; write the page, or delete the file")
             return
         if page.kind in ("post", "condition") and not _FILE_NAME.match(PurePosixPath(page.src).name):
             name = re.sub(r"[^a-z0-9]+", "-", page.slug.lower()).strip("-") or "page-name"
@@ -425,8 +447,12 @@ class _PageChecker:
                 if key not in reported:
                     reported.add(key)
                     why, fix = DANGEROUS_TAGS.get(name, OTHER_TAG)
-                    self.error(self.find_line(re.compile(rf"<\s*{re.escape(name)}\b", re.I)), None,
-                               f"the HTML element <{name}> is not allowed in pages ({why}); {fix}")
+                    if name == "cdata-section":
+                        self.error(self.find_line(re.compile(r"<!\[CDATA\[", re.I)), None,
+                                   f"a <![CDATA[ section is not allowed in pages ({why}); remove it")
+                    else:
+                        self.error(self.find_line(re.compile(rf"<\s*{re.escape(name)}\b", re.I)), None,
+                                   f"the HTML element <{name}> is not allowed in pages ({why}); {fix}")
             for attr, value in tag.attrs.items():
                 attr_name = attr.lower()
                 if attr_name.startswith("on") and attr_name not in reported:
@@ -520,6 +546,10 @@ class _PageChecker:
         files = self.site.files()
         if target == "." or target.startswith("../") or target not in files or target.endswith("/"):
             return self._not_found(what, url, path, target, fragment)
+        if self._written_in_html(url):
+            example = f"![what the picture shows]({url})" if kind == "img" else f"[the link text]({url})"
+            return (f"the {what} '{_short(url)}' is written in HTML, so MkDocs does not turn it into the page's web "
+                    f"address and it would be broken on the site; write it in Markdown: {example}")
         page = self.site.by_src.get(target)
         if page is None:
             return None                       # a picture or another file that exists
@@ -531,6 +561,12 @@ class _PageChecker:
             if rendered is not None:
                 return self._anchor_problem(url, fragment, target, rendered.ids)
         return None
+
+    def _written_in_html(self, url: str) -> bool:
+        """Only Markdown links and pictures are rewritten by MkDocs; href="x.md" in raw HTML is not."""
+        raw = re.compile(r"\b(?:href|src)\s*=\s*[\"']?" + re.escape(url) + r"(?:[\"'\s>]|$)")
+        markdown_form = re.compile(r"\]\(\s*<?" + re.escape(url) + r"|^\s*\[[^\]]+\]:\s*<?" + re.escape(url))
+        return self.find_line(raw) is not None and self.find_line(markdown_form) is None
 
     def _not_found(self, what: str, url: str, path: str, target: str, fragment: str) -> str:
         files = self.site.files()

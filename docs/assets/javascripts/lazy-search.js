@@ -48,6 +48,14 @@
   var stopWords = {};
   STOP.forEach(function (word) { stopWords[word] = true; });
 
+  // Everyday spellings and words that lunr's stemmer does not join up (it keeps "spine" and
+  // "spinal" apart). Each finished word also searches for its partners.
+  var SYNONYMS = {
+    disk: ["disc"], disks: ["discs"], spine: ["spinal"], spinal: ["spine"], backbone: ["spine"],
+    pee: ["bladder"], peeing: ["bladder"], poo: ["bowel"], numb: ["numbness"], tingly: ["tingling"],
+    vertebrae: ["vertebra"], vertebra: ["vertebrae"], tiptoe: ["tiptoes"], tiptoes: ["tiptoe"]
+  };
+
   // Material adds a trailing wildcard to every word ("disc" also finds "disclaimer"). Words the
   // reader has finished typing are searched as typed (boosted) and, when long enough, with one
   // typo allowed; only the word still being typed keeps the wildcard (plus one typo when long).
@@ -59,8 +67,10 @@
     return kept.map(function (word, index) {
       if (/[+\-~^*:]/.test(word)) return word;  // the reader used search syntax: respect it
       var typing = index === kept.length - 1 && !finished && kept[index] === words[words.length - 1];
-      if (typing) return word + "^3 " + word + (word.length >= 6 ? " " + word + "~1" : "");
-      return word.length >= 5 ? word + "^3 " + word + "~1" : word + "^3";
+      var partners = (SYNONYMS[word.toLowerCase()] || []).map(function (w) { return w + "^2"; });
+      var own = typing ? word + "^3 " + word + (word.length >= 6 ? " " + word + "~1" : "")
+        : word.length >= 5 ? word + "^3 " + word + "~1" : word + "^3";
+      return [own].concat(partners).join(" ");
     }).join(" ");
   }
 

@@ -1,10 +1,15 @@
-/* Progressive enhancement only: every feature here has a no-JavaScript fallback. */
+/* Progressive enhancement only: every feature here has a no-JavaScript fallback.
+ * Loaded at the end of the page, before Material's bundle (which main.html loads when the
+ * reader first interacts), so it must not depend on Material and must run only once. */
 (function () {
   "use strict";
+  if (window.__spineSite) return;
+  window.__spineSite = true;
 
   function enhanceShare() {
     document.querySelectorAll("[data-copy-url]").forEach(function (button) {
-      var status = button.closest(".share") && button.closest(".share").querySelector(".share__status");
+      var share = button.closest(".share");
+      var status = share && share.querySelector(".share__status");
       if (!navigator.clipboard) return;          // no clipboard: the plain links remain
       button.hidden = false;
       button.addEventListener("click", function () {
@@ -21,8 +26,21 @@
     });
   }
 
+  // A printed handout shows everything: open collapsed sections while printing.
+  var opened = [];
+  window.addEventListener("beforeprint", function () {
+    opened = Array.prototype.filter.call(document.querySelectorAll("details:not([open])"), function (details) {
+      details.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    opened.forEach(function (details) { details.open = false; });
+    opened = [];
+  });
+
   if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", enhanceShare);
+    document.addEventListener("DOMContentLoaded", enhanceShare, {once: true});
   } else {
     enhanceShare();
   }
