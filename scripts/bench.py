@@ -90,7 +90,7 @@ def make_full_site(folder: Path, posts: int) -> Path:
     for name in ("docs", "overrides", "scripts"):
         shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
-    write_posts(folder / "docs/blog/posts/bench", posts)
+    write_posts(folder / "docs/blog/posts", posts)   # beside the real posts (names cannot clash)
     return folder / "mkdocs.yml"
 
 

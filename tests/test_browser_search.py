@@ -148,3 +148,9 @@ def test_boilerplate_is_not_in_the_index(site_dir) -> None:
     # Misspellings are searchable, but only through the hidden block the build removes again.
     assert "sciatia" in text
     assert SEARCH_INPUT
+
+
+def test_misspellings_are_never_shown_to_readers(site_dir) -> None:
+    html = (site_dir / "conditions/sciatica/index.html").read_text()
+    assert "search-only-terms" not in html and "sciatia" not in html
+    assert "Also called:" in html             # real other names are shown
