@@ -36,8 +36,8 @@ SOURCES = """sources:
 
 
 def _paragraphs(words: list[str]) -> list[str]:
-    # Short sentences (8 words), three to a paragraph: readable like a real post.
-    sentences = [" ".join(words[k:k + 8]).capitalize() + "." for k in range(0, len(words), 8)]
+    # Short sentences (6 words), three to a paragraph: readable like a real post.
+    sentences = [" ".join(words[k:k + 6]).capitalize() + "." for k in range(0, len(words), 6)]
     return [" ".join(sentences[k:k + 3]) for k in range(0, len(sentences), 3)]
 
 

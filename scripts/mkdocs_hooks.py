@@ -35,7 +35,7 @@ CONDITIONS_INDEX = "conditions/index.md"
 CONDITIONS_SECTION = "Conditions (A to Z)"
 
 _state = SimpleNamespace(command="build", pages={}, relations=None, recent=[], newsletter=None,
-                         abbreviations="", env=None, today=dt.date.today())
+                         html={}, env=None, today=dt.date.today())
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -50,10 +50,33 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from None
 
     pages = content.load_site(docs_dir)
-    report = validate.validate_site(pages, docs_dir, siteconfig.load(Path(config.config_file_path)),
-                                    Path(config.config_file_path), today=_state.today)
-    for problem in report.warnings:
-        log.info("content warning: %s", problem)
+    # Files, front matter and Markdown first, before the blog plugin reads posts (its own errors
+    # are less clear). If anything is wrong, check the rendered pages too, so every problem is
+    # listed at once; otherwise the HTML checks wait for the build's own HTML (on_env).
+    if _validate(pages, config, stop_before_html=True).errors:
+        _report(_validate(pages, config), warnings=True)
+
+    _state.pages = {p.src: p for p in pages}
+    _state.html = {}
+    _state.relations = related.compute(pages, today=_state.today)
+    _state.recent = related.recent_posts(pages, today=_state.today, limit=6)
+    glossary_page = _state.pages.get(GLOSSARY_SRC)
+    if glossary_page is not None:
+        # Tooltips for every glossary term, through the abbr extension's own glossary setting.
+        config.mdx_configs.setdefault("abbr", {})["glossary"] = glossary.abbreviations(glossary.parse(glossary_page.body))
+    return config
+
+
+def _validate(pages: list[content.Page], config: MkDocsConfig, **options: Any) -> validate.Report:
+    config_file = Path(config.config_file_path)
+    return validate.validate_site(pages, Path(config.docs_dir), siteconfig.load(config_file), config_file,
+                                  today=_state.today, **options)
+
+
+def _report(report: validate.Report, *, warnings: bool) -> None:
+    if warnings:
+        for problem in report.warnings:
+            log.info("content warning: %s", problem)
     if report.errors:
         listing = "\n".join(f"  {p}" for p in report.errors)
         message = f"{len(report.errors)} content problem(s) to fix:\n{listing}"
@@ -62,16 +85,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         else:
             raise PluginError(message)
 
-    _state.pages = {p.src: p for p in pages}
-    _state.relations = related.compute(pages, today=_state.today)
-    _state.recent = related.recent_posts(pages, today=_state.today, limit=6)
-    glossary_page = _state.pages.get(GLOSSARY_SRC)
-    _state.abbreviations = glossary.abbreviation_block(glossary.parse(glossary_page.body)) if glossary_page else ""
-    return config
-
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+    """Every page is rendered by now and none is written yet: check the HTML the build made
+    (links, anchors, unsafe HTML, sections, reading grade) without rendering anything twice."""
     _state.env = env
+    _report(_validate(list(_state.pages.values()), config, rendered_html=_state.html), warnings=True)
     return env
 
 
@@ -109,12 +128,11 @@ def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files
     if src == CONDITIONS_INDEX and atoz.MARKER in markdown:
         conditions = [p for p in _state.pages.values() if p.kind == "condition" and not p.draft]
         markdown = markdown.replace(atoz.MARKER, atoz.a_to_z_markdown(conditions))
-    if src != GLOSSARY_SRC:
-        markdown += _state.abbreviations
     return markdown
 
 
 def on_page_content(html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
+    _state.html[page.file.src_uri] = html           # for the checks in on_env
     html = carecards.mark_care_cards(html)
     record = _record(page)
     if record is not None:

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,26 +37,14 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return target
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(site_dir: Path) -> Iterator[str]:
-    """The built site served on 127.0.0.1; yields the base URL ending in '/'."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", _free_port()), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    """The built site served on 127.0.0.1 like a CDN would (gzip, 404 page); yields the base
+    URL ending in '/'. Same server as `make audit` (scripts/serve_gzip.py)."""
+    from serve_gzip import serving
+
+    with serving(site_dir) as httpd:
+        yield httpd.url
 
 
 @pytest.fixture(scope="session")
@@ -89,3 +73,21 @@ def copy_site_source(destination: Path) -> Path:
         shutil.copytree(ROOT / name, destination / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(ROOT / "mkdocs.yml", destination / "mkdocs.yml")
     return destination / "mkdocs.yml"
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Print the figures the browser tests measured (axe, page weight, tap targets...)."""
+    support = sys.modules.get("browser_support")
+    figures = getattr(support, "FIGURES", None)
+    if not figures:
+        return
+    terminalreporter.section("reader experience figures (browser tests)")
+    for table, rows in figures.items():
+        columns = list(dict.fromkeys(key for row in rows for key in row))
+        cells = [[str(row.get(col, "")) for col in columns] for row in rows]
+        widths = [max(len(col), *(len(r[i]) for r in cells)) for i, col in enumerate(columns)]
+        terminalreporter.write_line("")
+        terminalreporter.write_line(table)
+        terminalreporter.write_line("  " + "  ".join(col.ljust(w) for col, w in zip(columns, widths)))
+        for r in cells:
+            terminalreporter.write_line("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)))

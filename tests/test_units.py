@@ -71,10 +71,10 @@ def test_glossary_parse_and_tooltips() -> None:
     terms = glossary.parse(text)
     assert terms == [glossary.Term("Ankle-brachial index", "A test that compares blood pressure."),
                      glossary.Term("MRI", "A scan that uses magnets.")]
-    block = glossary.abbreviation_block(terms)
-    assert "*[Ankle-brachial index]: A test that compares blood pressure." in block
-    assert "*[ankle-brachial index]: A test that compares blood pressure." in block
-    assert "*[MRI]: A scan that uses magnets." in block and "*[mri]" not in block
+    found = glossary.abbreviations(terms)
+    assert found == {"Ankle-brachial index": "A test that compares blood pressure.",
+                     "ankle-brachial index": "A test that compares blood pressure.",
+                     "MRI": "A scan that uses magnets."}
 
 
 def test_a_to_z_groups_by_letter_and_origin() -> None:

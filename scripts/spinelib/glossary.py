@@ -1,6 +1,7 @@
-"""The glossary: parsed from docs/glossary.md (a Markdown definition list) and turned into
-abbreviation definitions, so every term shows its plain definition as a tooltip wherever it
-appears (Python-Markdown `abbr` + Material's `content.tooltips`)."""
+"""The glossary: parsed from docs/glossary.md (a Markdown definition list) and handed to
+Python-Markdown's `abbr` extension as its glossary, so every term shows its plain definition as
+a tooltip wherever it appears (with Material's `content.tooltips`). Nothing is added to pages'
+Markdown, so excerpts and large blogs render as fast as without it."""
 
 from __future__ import annotations
 
@@ -29,14 +30,14 @@ def parse(markdown: str) -> list[Term]:
     return terms
 
 
-def abbreviation_block(terms: list[Term]) -> str:
-    """Definitions in Python-Markdown abbr syntax: `*[Term]: definition`."""
-    lines = []
+def abbreviations(terms: list[Term]) -> dict[str, str]:
+    """Term -> definition for the `abbr` extension's `glossary` setting (it is case-sensitive, so
+    a capitalised term is also listed in lower case, for mid-sentence use)."""
+    found: dict[str, str] = {}
     for item in terms:
-        safe = item.definition.replace("\n", " ")
-        lines.append(f"*[{item.term}]: {safe}")
+        definition = " ".join(item.definition.split())
+        found[item.term] = definition
         lower = item.term.lower()
-        # Match the term at the start of a sentence and mid-sentence (abbr is case-sensitive).
         if item.term[0].isupper() and not item.term.isupper() and lower != item.term:
-            lines.append(f"*[{lower}]: {safe}")
-    return "\n\n" + "\n".join(lines) + "\n"
+            found.setdefault(lower, definition)
+    return found

@@ -26,6 +26,7 @@ import os
 import posixpath
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
@@ -170,6 +171,8 @@ class _Site:
         self.authors, self.authors_problem = _load_authors(self.authors_file)
         self._rendered: dict[str, _Rendered | None] = {}
         self._files: set[str] | None = None
+        self.rendered_html: Mapping[str, str] = {}
+        self.stop_before_html = False
 
     def display(self, src: str) -> str:
         return f"{self.prefix}/{src}" if self.prefix else src
@@ -181,7 +184,7 @@ class _Site:
     def rendered(self, page: Page) -> _Rendered | None:
         if page.src not in self._rendered:
             try:
-                html = _to_html(_as_built(page, self.pages), str(self.config_file))
+                html = self.rendered_html.get(page.src) or _to_html(_as_built(page, self.pages), str(self.config_file))
             except Exception:  # noqa: BLE001 - reported by the caller as a content problem
                 self._rendered[page.src] = None
             else:
@@ -268,9 +271,18 @@ def _ids(soup: BeautifulSoup) -> frozenset[str]:
 # --- entry point ---------------------------------------------------------------------------
 
 def validate_site(pages: list[Page], docs_dir: Path, site_config: dict[str, Any], config_file: Path,
-                  today: dt.date | None = None) -> Report:
-    """Check every page; return every problem found. Never raises for a content problem."""
+                  today: dt.date | None = None, *, rendered_html: Mapping[str, str] | None = None,
+                  stop_before_html: bool = False) -> Report:
+    """Check every page; return every problem found. Never raises for a content problem.
+
+    `rendered_html` (page src -> HTML) lets the build hand over the HTML it has already made, so
+    pages are not rendered twice; pages missing from it are rendered here. `stop_before_html`
+    runs only the checks of the files and their front matter (the build does these first, before
+    anything else reads the pages, and the rest once every page is rendered).
+    """
     site = _Site(pages, docs_dir, site_config or {}, config_file, today or dt.date.today())
+    site.rendered_html = rendered_html or {}
+    site.stop_before_html = stop_before_html
     report = Report(pages=len(site.pages))
     if site.authors_problem and any(p.kind == "post" for p in site.pages):
         report.add(Problem(_display_file(site, site.authors_file), None, "authors", site.authors_problem))
@@ -350,6 +362,19 @@ class _PageChecker:
             name = re.sub(r"[^a-z0-9]+", "-", page.slug.lower()).strip("-") or "page-name"
             self.error(1, None, f"rename the file to '{name}.md': the file name becomes the page's web address, "
                                 "so use lower-case letters, numbers and hyphens only")
+        # Checks of the Markdown source (the build runs these before anything else reads the pages).
+        self._check_headings()
+        self._check_care_cards()
+        if page.kind == "post":
+            self._check_excerpt()
+        if page.kind == "condition":
+            self._check_sections()
+        if meta_ok:
+            self._check_review_due()
+            self._check_unpublished_references()
+        if self.site.stop_before_html:
+            return
+        # Checks of the rendered HTML.
         rendered = self.site.rendered(page)
         if rendered is None:
             self.error(None, None, "the page's Markdown could not be turned into HTML; look for an unclosed "
@@ -357,18 +382,9 @@ class _PageChecker:
             return
         self._check_html(rendered)
         self._check_links(rendered)
-        self._check_headings()
-        self._check_care_cards()
-        if page.kind == "post":
-            self._check_excerpt()
-        if page.kind == "condition":
-            self._check_sections()
         self._check_red_flags(rendered)
         if page.kind in ("post", "condition"):
             self._check_reading_grade(rendered)
-        if meta_ok:
-            self._check_review_due()
-            self._check_unpublished_references()
 
     def _check_file(self) -> bool:
         problem = self.page.raw_problem or ""
@@ -533,6 +549,10 @@ class _PageChecker:
         if not parts.path:
             if parts.fragment and kind == "a":
                 return self._anchor_problem(url, parts.fragment, self.page.src, rendered.ids)
+            return None
+        if self.page.src in self.site.rendered_html:
+            # HTML from the build: MkDocs has already turned .md links into web addresses and checks
+            # them itself (strict mode), so our file-based check only runs in `make check`.
             return None
         return self._internal_problem(kind, url, unquote(parts.path), parts.fragment)
 
@@ -753,6 +773,12 @@ class _PageChecker:
             if parts.scheme or parts.netloc or not parts.path:
                 continue
             path = unquote(parts.path)
+            if self.page.src in self.site.rendered_html:
+                # HTML from the build: links are web addresses relative to this page's address.
+                address = posixpath.normpath(posixpath.join(self.page.url, path)).strip("/") + "/"
+                if address == self.site.by_src[target_src].url if target_src in self.site.by_src else False:
+                    return True
+                continue
             target = (posixpath.normpath(path.lstrip("/")) if path.startswith("/")
                       else posixpath.normpath(posixpath.join(here, path)))
             if target == target_src:
