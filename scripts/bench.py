@@ -12,16 +12,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import gzip
-import http.server
 import os
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -131,12 +128,13 @@ def bench_search(real_site: Path, corpus_site: Path | None) -> None:
     from playwright.sync_api import sync_playwright
 
     from search_probe import open_search, query
+    from serve_gzip import serving
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(corpus_site))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    with serving(corpus_site) as httpd:
+        _search_latency(httpd.url, sync_playwright, open_search, query)
+
+
+def _search_latency(base: str, sync_playwright, open_search, query) -> None:
     args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run"]
     with sync_playwright() as playwright:
@@ -148,7 +146,6 @@ def bench_search(real_site: Path, corpus_site: Path | None) -> None:
         ready = time.perf_counter() - start
         times = [query(page, base, q, settle_ms=250).milliseconds for _ in range(3) for q in SEARCH_QUERIES]
         browser.close()
-    httpd.shutdown()
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
     print(f"  1,000 posts: index loaded and ready {ready * 1000:.0f} ms after opening search")
