@@ -244,3 +244,27 @@ def test_conditions_a_to_z_lists_every_condition(site_dir: Path) -> None:
 def test_every_condition_is_in_the_conditions_tab(site_dir: Path) -> None:
     nav = soup(site_dir, "conditions/gout/").select(".md-nav--primary .md-nav__link--active")
     assert any("Gout" in n.get_text() for n in nav)
+
+
+@pytest.mark.parametrize("slug", POSTS)
+def test_post_shows_date_reading_time_author_topics_and_tags(site_dir: Path, slug: str) -> None:
+    doc = soup(site_dir, f"blog/{slug}/")
+    meta = doc.select_one(".md-post__meta").get_text(" ", strip=True)
+    assert doc.select_one(".md-post__meta time[datetime]"), slug
+    assert re.search(r"\d+ min read", meta), meta
+    assert "Editorial team" in doc.select_one(".md-post__authors").get_text(" ", strip=True)
+    assert doc.select(".md-post__meta a[href*='topic/']"), "topics (categories) are linked"
+    assert doc.select(".md-tags .md-tag"), "tags are shown"
+
+
+def test_index_archive_and_topic_pages_list_every_post(site_dir: Path) -> None:
+    def listed(pattern: str) -> set[str]:
+        found = set()
+        for path in site_dir.glob(pattern):
+            doc = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+            found |= {a["href"].rstrip("/").split("/")[-1] for a in doc.select(".md-post--excerpt .md-post__action a")}
+        return found
+
+    assert listed("blog/index.html") | listed("blog/page/*/index.html") >= set(POSTS)
+    assert listed("blog/archive/*/index.html") | listed("blog/archive/*/page/*/index.html") >= set(POSTS)
+    assert listed("blog/topic/*/index.html") | listed("blog/topic/*/page/*/index.html") >= set(POSTS)
