@@ -28,6 +28,7 @@ MIN_SCORE = 1.0            # below this a candidate is not "related", only a fal
 READ_ALSO_MIN_SCORE = 3.0  # "Read also" needs a strong link
 TOP_TERMS = 20
 RANKED_KEEP = 40          # candidates kept per page, best first
+BODY_CHARS = 6000         # of each body, for text similarity
 W_CONDITION_LINK = 4.0     # a post about this condition page, or a condition page this post is about
 W_SHARED_CONDITION = 3.0
 W_TAG = 1.5
@@ -74,7 +75,10 @@ def is_published(page: Page, today: dt.date) -> bool:
 
 def _terms(page: Page) -> Counter[str]:
     counts: Counter[str] = Counter()
-    for text, weight in ((page.title, 3), (page.description, 2), (_MARKUP.sub(" ", page.body), 1)):
+    # The opening of the body says what a page is about; reading the first part keeps the cost
+    # of very long posts bounded.
+    body = _MARKUP.sub(" ", page.body[:BODY_CHARS])
+    for text, weight in ((page.title, 3), (page.description, 2), (body, 1)):
         found = Counter(_WORD.findall(text.lower()))
         for word, count in found.items():
             if word.endswith(("'s", "’s")):
@@ -90,10 +94,12 @@ def _tfidf_vectors(pages: list[Page]) -> dict[str, dict[str, float]]:
     for counts in term_counts.values():
         df.update(counts.keys())
     n = len(pages)
+    idf = {t: math.log((1 + n) / (1 + f)) for t, f in df.items()}
+    tf = [0.0] + [1 + math.log(c) for c in range(1, 64)]      # 1 + log(count), looked up
     vectors: dict[str, dict[str, float]] = {}
     for src, counts in term_counts.items():
-        weights = {t: (1 + math.log(c)) * math.log((1 + n) / (1 + df[t])) for t, c in counts.items()}
-        top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+        weights = {t: (tf[c] if c < 64 else 1 + math.log(c)) * idf[t] for t, c in counts.items()}
+        top = heapq.nsmallest(TOP_TERMS, weights.items(), key=lambda kv: (-kv[1], kv[0]))
         norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
         vectors[src] = {t: w / norm for t, w in top if w > 0}
     return vectors
@@ -224,7 +230,8 @@ def compute(pages: list[Page], today: dt.date | None = None) -> Relations:
 
         # Only the best few can be shown: pick them without sorting every candidate. (Scores are
         # summed in a fixed order - pages sorted by path - so equal inputs give equal floats.)
-        ranked = heapq.nsmallest(RANKED_KEEP, scores.items(), key=lambda kv: (-kv[1], -date_of[kv[0]], kv[0]))
+        best = heapq.nsmallest(RANKED_KEEP, [(-score, -date_of[src], src) for src, score in scores.items()])
+        ranked = [(src, -negative) for negative, _, src in best]
 
         # "Read also": the editor's choice, none, or the strongest related post.
         read_also_setting = page.meta.get("read_also")
