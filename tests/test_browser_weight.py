@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from browser_support import PHONE, all_pages, enhance, html_path, record
+from browser_support import PHONE, all_pages, html_path, record
 
 pytestmark = pytest.mark.browser
 
