@@ -13,7 +13,7 @@ PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check report test test-fast new-post new-condition bench audit clean setup setup-dev
+.PHONY: help serve build check report test new-post new-condition bench audit clean setup setup-dev
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
