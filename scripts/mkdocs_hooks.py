@@ -31,7 +31,6 @@ from spinelib import (  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.spine")
 GLOSSARY_SRC = "glossary.md"
-CONDITIONS_INDEX = "conditions/index.md"
 CONDITIONS_SECTION = "Conditions (A to Z)"
 
 _state = SimpleNamespace(command="build", pages={}, relations=None, recent=[], newsletter=None,
@@ -125,10 +124,7 @@ def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files
     record = _record(page)
     if record is not None and record.kind == "condition" and "search" not in page.meta:
         page.meta["search"] = {"boost": searchterms.CONDITION_BOOST}
-    if src == CONDITIONS_INDEX and atoz.MARKER in markdown:
-        conditions = [p for p in _state.pages.values() if p.kind == "condition" and not p.draft]
-        markdown = markdown.replace(atoz.MARKER, atoz.a_to_z_markdown(conditions))
-    return markdown
+    return atoz.expand(src, markdown, list(_state.pages.values()))
 
 
 def on_page_content(html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:

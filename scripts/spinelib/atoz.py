@@ -8,6 +8,7 @@ from collections import defaultdict
 from .content import Page
 
 MARKER = "<!-- conditions-a-to-z -->"
+INDEX_SRC = "conditions/index.md"
 STARTS_IN = {"spine": "Starts in the spine", "foot-or-leg": "Starts in the foot or leg"}
 
 
@@ -33,3 +34,11 @@ def a_to_z_markdown(conditions: list[Page], link_prefix: str = "") -> str:
         out += [f"### {letter} {{#letter-{letter.lower()}}}", ""]
         out += [_line(p, link_prefix) for p in by_letter[letter]] + [""]
     return "\n".join(out)
+
+
+def expand(src: str, markdown: str, pages: list[Page]) -> str:
+    """The Markdown the site renders for a page: the A to Z index gets its generated list."""
+    if src != INDEX_SRC or MARKER not in markdown:
+        return markdown
+    conditions = [p for p in pages if p.kind == "condition" and not p.draft]
+    return markdown.replace(MARKER, a_to_z_markdown(conditions))

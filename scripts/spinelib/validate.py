@@ -43,7 +43,6 @@ from .related import Index, is_published
 Severity = Literal["error", "warning"]
 
 EMERGENCY_SRC = "emergency.md"
-CONDITIONS_INDEX = "conditions/index.md"
 EXCERPT_MARKER = "<!-- more -->"
 REQUIRED_SECTIONS = ("Symptoms", "What causes it", "How it is diagnosed", "Treatment", "When to get help")
 OPTIONAL_SECTION = "Is it my spine or my foot?"          # between "What causes it" and "How it is diagnosed"
@@ -243,10 +242,7 @@ def _to_html(markdown_text: str, config_file: str) -> str:
 
 def _as_built(page: Page, pages: list[Page]) -> str:
     """The Markdown MkDocs renders for this page (the A to Z is generated into its index)."""
-    if page.src == CONDITIONS_INDEX and atoz.MARKER in page.body:
-        conditions = [p for p in pages if p.kind == "condition" and not p.draft]
-        return page.body.replace(atoz.MARKER, atoz.a_to_z_markdown(conditions))
-    return page.body
+    return atoz.expand(page.src, page.body, pages)
 
 
 # Where Python's HTML parser and browsers disagree, read the HTML as a browser would, so nothing can
