@@ -14,12 +14,14 @@ same lists.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-import heapq
+import gc
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from .content import Page
 
@@ -35,15 +37,14 @@ W_TAG = 1.5
 W_TOPIC = 0.5
 W_TEXT = 5.0
 
-_WORD = re.compile(r"[a-z][a-z'’]{2,}")
 _MARKUP = re.compile(r"```.*?```|<[^>]+>|\]\([^)]*\)|\{[^}]*\}|!!!.*?\n", re.DOTALL)
-_STOP = frozenset("""
+_STOP = frozenset(word.encode() for word in """
 about above after again against all also and any are because been before being below between both but
 can cannot could did does doing down during each few for from further had has have having her here
 hers him his how into its itself just let may more most much must not now off once only other our ours
 out over own same she should some such than that the their theirs them then there these they this
 those through too under until very was were what when where which while who whom why will with would
-you your yours yourself get gets got can't don't it's you're you'll often usually sometimes many one two
+you your yours yourself get gets got don doesn didn isn aren wasn won often usually sometimes many one two
 like make makes also well even still
 """.split())
 
@@ -73,35 +74,43 @@ def is_published(page: Page, today: dt.date) -> bool:
     return not (page.kind == "post" and page.date is not None and page.date > today)
 
 
-def _terms(page: Page) -> Counter[str]:
-    counts: Counter[str] = Counter()
+# Lower-case ASCII letters stay; every other byte (digits, punctuation, apostrophes, non-ASCII
+# letters after encoding) becomes a space, so bytes.split() finds the words - several times
+# faster than a regular expression on long texts.
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
+
+
+def _words(text: str) -> list[bytes]:
+    # Apostrophes split words ("patient's" -> "patient"), so no possessive clean-up is needed.
+    return text.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+
+
+def _terms(page: Page) -> Counter[bytes]:
     # The opening of the body says what a page is about; reading the first part keeps the cost
-    # of very long posts bounded.
+    # of very long posts bounded. Title words count 3 times, description words twice.
     body = _MARKUP.sub(" ", page.body[:BODY_CHARS])
-    for text, weight in ((page.title, 3), (page.description, 2), (body, 1)):
-        found = Counter(_WORD.findall(text.lower()))
-        for word, count in found.items():
-            if word.endswith(("'s", "’s")):
-                word = word[:-2]
-            if word not in _STOP:
-                counts[word] += weight * count
+    title, description = _words(page.title), _words(page.description)
+    counts = Counter(_words(body) + description + description + title + title + title)
+    for dropped in [w for w in counts if len(w) < 3 or w in _STOP]:
+        del counts[dropped]
     return counts
 
 
-def _tfidf_vectors(pages: list[Page]) -> dict[str, dict[str, float]]:
+def _tfidf_vectors(pages: list[Page]) -> dict[str, dict[bytes, float]]:
     term_counts = {p.src: _terms(p) for p in pages}
-    df: Counter[str] = Counter()
+    df: Counter[bytes] = Counter()
     for counts in term_counts.values():
         df.update(counts.keys())
     n = len(pages)
     idf = {t: math.log((1 + n) / (1 + f)) for t, f in df.items()}
     tf = [0.0] + [1 + math.log(c) for c in range(1, 64)]      # 1 + log(count), looked up
-    vectors: dict[str, dict[str, float]] = {}
+    vectors: dict[str, dict[bytes, float]] = {}
     for src, counts in term_counts.items():
         weights = {t: (tf[c] if c < 64 else 1 + math.log(c)) * idf[t] for t, c in counts.items()}
-        top = heapq.nsmallest(TOP_TERMS, weights.items(), key=lambda kv: (-kv[1], kv[0]))
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        vectors[src] = {t: w / norm for t, w in top if w > 0}
+        # Heaviest terms first; equal weights by term, so the choice never depends on word order.
+        top = sorted(sorted(weights), key=weights.__getitem__, reverse=True)[:TOP_TERMS]
+        norm = math.sqrt(sum(weights[t] ** 2 for t in top)) or 1.0
+        vectors[src] = {t: weights[t] / norm for t in top if weights[t] > 0}
     return vectors
 
 
@@ -127,7 +136,7 @@ class Index:
 
 
 class _Postings:
-    """Pages per key (term, tag or condition), ordered by date then path.
+    """Pages per key (term, tag or condition), as page numbers, newest first.
 
     Small lists are used whole. A long list (a tag or condition on hundreds of pages) is read
     only in a window of its pages nearest in date to the page being scored, so the work per
@@ -136,128 +145,160 @@ class _Postings:
 
     WINDOW = 24
 
-    def __init__(self, date_of: dict[str, int]):
-        self._date_of = date_of
-        self._lists: dict[str, list[str]] = defaultdict(list)
-        self._positions: dict[str, dict[str, int]] = {}
+    def __init__(self) -> None:
+        self._lists: dict[object, list[int]] = defaultdict(list)
+        self._positions: dict[object, dict[int, int]] = {}
 
-    def add(self, key: str, src: str) -> None:
-        self._lists[key].append(src)
+    def add(self, key: object, number: int) -> None:
+        self._lists[key].append(number)
 
     def freeze(self) -> None:
         for key, members in self._lists.items():
-            members.sort(key=lambda s: (self._date_of[s], s))
+            members.sort()
             if len(members) > self.WINDOW:
-                self._positions[key] = {src: i for i, src in enumerate(members)}
+                self._positions[key] = {number: i for i, number in enumerate(members)}
 
-    def size(self, key: str) -> int:
+    def size(self, key: object) -> int:
         return len(self._lists.get(key, ()))
 
-    def all(self, key: str) -> list[str]:
+    def all(self, key: object) -> list[int]:
         return self._lists.get(key, [])
 
-    def near(self, key: str, src: str) -> list[str]:
+    def near(self, key: object, number: int) -> list[int]:
         members = self._lists.get(key, [])
         if len(members) <= self.WINDOW:
             return members
-        at = self._positions[key].get(src)
+        at = self._positions[key].get(number)
         if at is None:     # a page not in this list (a condition page reading its posts): the newest
-            return members[-self.WINDOW:]
+            return members[:self.WINDOW]
         start = max(0, min(at - self.WINDOW // 2, len(members) - self.WINDOW))
         return members[start:start + self.WINDOW]
 
 
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cycle collector: scoring makes many short-lived dicts and lists (no cycles),
+    and on a large site each collection would re-scan every page already loaded."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def compute(pages: list[Page], today: dt.date | None = None) -> Relations:
-    today = today or dt.date.today()
+    with _no_cyclic_gc():
+        return _compute(pages, today or dt.date.today())
+
+
+def _compute(pages: list[Page], today: dt.date) -> Relations:
+    # Pages are numbered newest first (then by path): a smaller number wins a tie, and the
+    # inner loops work on small integers rather than paths.
     live = sorted((p for p in pages if is_published(p, today) and p.kind in ("post", "condition")),
-                  key=lambda p: p.src)
+                  key=lambda p: (-_date_key(p), p.src))
     index = Index(live)
     n = len(live)
+    src_of = [p.src for p in live]
+    number_of = {src: i for i, src in enumerate(src_of)}
+    kind_of = [p.kind for p in live]
     vectors = _tfidf_vectors(live)
-    date_of = {p.src: _date_key(p) for p in live}
-    topics_of = {p.src: frozenset(p.categories) for p in live}
-
-    terms, tags, about = _Postings(date_of), _Postings(date_of), _Postings(date_of)
-    for page in live:
-        for term in vectors[page.src]:
-            terms.add(term, page.src)
-        for tag in set(page.tags):
-            tags.add(tag, page.src)
+    vector_of = [vectors[src] for src in src_of]
+    topics_of = [frozenset(p.categories) for p in live]
+    tags_of = [sorted(set(p.tags)) for p in live]
+    topic_members: dict[str, set[int]] = defaultdict(set)
+    terms, tags, about = _Postings(), _Postings(), _Postings()
+    for i, page in enumerate(live):
+        for topic in topics_of[i]:
+            topic_members[topic].add(i)
+        for term in vector_of[i]:
+            terms.add(term, i)
+        for tag in tags_of[i]:
+            tags.add(tag, i)
         if page.kind == "post":
             for slug in set(page.conditions):
-                about.add(slug, page.src)        # condition slug -> posts about it
+                about.add(slug, i)        # condition slug -> posts about it
     for postings in (terms, tags, about):
         postings.freeze()
     tag_idf = {t: math.log((1 + n) / (1 + tags.size(t))) + 0.1 for t in {t for p in live for t in p.tags}}
-
-    def condition_slugs(page: Page) -> set[str]:
-        return {page.slug} if page.kind == "condition" else set(page.conditions)
+    condition_number = {slug: number_of[src] for slug, src in index.conditions.items()}
+    common = n // 2 if n > 4 else n          # a term on over half the pages says nothing
 
     # When nothing of a kind is related at all: the most-discussed condition pages, the newest posts.
     fallbacks = {
         "condition": sorted(index.conditions.values(), key=lambda s: (-about.size(index.by_src[s].slug), s)),
-        "post": [p.src for p in sorted((p for p in live if p.kind == "post"), key=lambda p: (-date_of[p.src], p.src))],
+        "post": [src for src, kind in zip(src_of, kind_of) if kind == "post"],
     }
 
     relations = Relations()
-    for page in live:
-        scores: dict[str, float] = defaultdict(float)
-        # Text similarity over shared top terms (a term on over half the pages says nothing).
-        own = vectors[page.src]
-        for term, weight in own.items():
-            if terms.size(term) > n // 2 and n > 4:
+    for i, page in enumerate(live):
+        scores: dict[int, float] = defaultdict(float)
+        # Text similarity over shared top terms.
+        for term, weight in vector_of[i].items():
+            if terms.size(term) > common:
                 continue
-            for other in terms.near(term, page.src):
-                scores[other] += W_TEXT * weight * vectors[other][term]
+            for other in terms.near(term, i):
+                scores[other] += W_TEXT * weight * vector_of[other][term]
         # Conditions: a post about this page, a page this post is about, posts sharing a condition.
-        for slug in condition_slugs(page):
-            if page.kind == "post" and slug in index.conditions:
-                scores[index.conditions[slug]] += W_CONDITION_LINK
-            weight = W_CONDITION_LINK if page.kind == "condition" else W_SHARED_CONDITION
-            for other in about.near(slug, page.src):
+        if page.kind == "condition":
+            slugs, weight = [page.slug], W_CONDITION_LINK
+        else:
+            slugs, weight = sorted(set(page.conditions)), W_SHARED_CONDITION
+        for slug in slugs:
+            if page.kind == "post" and slug in condition_number:
+                scores[condition_number[slug]] += W_CONDITION_LINK
+            for other in about.near(slug, i):
                 scores[other] += weight
         # Tags, down-weighted when common (idf).
-        for tag in set(page.tags):
-            for other in tags.near(tag, page.src):
-                scores[other] += W_TAG * tag_idf[tag]
+        for tag in tags_of[i]:
+            tag_weight = W_TAG * tag_idf[tag]
+            for other in tags.near(tag, i):
+                scores[other] += tag_weight
         # Shared topic only counts for pages already related in another way.
-        topics = topics_of[page.src]
-        if topics:
-            for other in scores:
-                if not topics.isdisjoint(topics_of[other]):
-                    scores[other] += W_TOPIC
-        scores.pop(page.src, None)
+        boosted: set[int] = set()
+        for topic in topics_of[i]:
+            boosted |= scores.keys() & topic_members[topic]
+        for other in boosted:
+            scores[other] += W_TOPIC
+        scores.pop(i, None)
 
-        # Only the best few can be shown: pick them without sorting every candidate. (Scores are
-        # summed in a fixed order - pages sorted by path - so equal inputs give equal floats.)
-        best = heapq.nsmallest(RANKED_KEEP, [(-score, -date_of[src], src) for src, score in scores.items()])
-        ranked = [(src, -negative) for negative, _, src in best]
-
-        # "Read also": the editor's choice, none, or the strongest related post.
-        read_also_setting = page.meta.get("read_also")
-        read_also: str | None = None
-        if read_also_setting is False:
-            read_also = None
-        elif read_also_setting:
-            read_also = index.resolve(read_also_setting)
-        else:
-            read_also = next((src for src, score in ranked if score >= READ_ALSO_MIN_SCORE
-                              and index.by_src[src].kind == "post"), None)
-        relations.read_also[page.src] = read_also
-
-        items = _pinned(page, index)
-        chosen = {i.src for i in items} | {page.src}
-        if read_also and not read_also_setting:
-            chosen.add(read_also)    # don't show the same post twice on one page
-        strong = [(s, sc) for s, sc in ranked if sc >= MIN_SCORE and s not in chosen]
-        items += [Item(s, round(sc, 3)) for s, sc in strong[: MAX_ITEMS - len(items)]]
-        chosen |= {i.src for i in items}
-        if len(items) < MIN_ITEMS:
-            items += _fallback(ranked, chosen, fallbacks["post"], MIN_ITEMS - len(items))
-        relations.related[page.src] = _mix_kinds(page.src, items, ranked, index, fallbacks)
+        # Best first; equal scores by page number (newest, then path): a sort of integers, then a
+        # stable sort by score, both in C. Scores are summed in a fixed order, so equal inputs
+        # give equal floats.
+        candidates = sorted(scores)
+        candidates.sort(key=scores.__getitem__, reverse=True)
+        ranked = [(src_of[c], scores[c]) for c in candidates[:RANKED_KEEP]]
+        relations.read_also[page.src], relations.related[page.src] = _choose(page, ranked, index, fallbacks)
         if page.kind == "condition":
-            relations.articles_about[page.src] = sorted(about.all(page.slug), key=lambda s: (-date_of[s], s))
+            relations.articles_about[page.src] = [src_of[k] for k in about.all(page.slug)]
     return relations
+
+
+def _choose(page: Page, ranked: list[tuple[str, float]], index: Index,
+            fallbacks: dict[str, list[str]]) -> tuple[str | None, list[Item]]:
+    """The page's "Read also" post and its Related list, from its ranked candidates."""
+    # "Read also": the editor's choice, none, or the strongest related post.
+    read_also_setting = page.meta.get("read_also")
+    read_also: str | None = None
+    if read_also_setting is False:
+        read_also = None
+    elif read_also_setting:
+        read_also = index.resolve(read_also_setting)
+    else:
+        read_also = next((src for src, score in ranked if score >= READ_ALSO_MIN_SCORE
+                          and index.by_src[src].kind == "post"), None)
+
+    items = _pinned(page, index)
+    chosen = {i.src for i in items} | {page.src}
+    if read_also and not read_also_setting:
+        chosen.add(read_also)    # don't show the same post twice on one page
+    strong = [(s, sc) for s, sc in ranked if sc >= MIN_SCORE and s not in chosen]
+    items += [Item(s, round(sc, 3)) for s, sc in strong[: MAX_ITEMS - len(items)]]
+    chosen |= {i.src for i in items}
+    if len(items) < MIN_ITEMS:
+        items += _fallback(ranked, chosen, fallbacks["post"], MIN_ITEMS - len(items))
+    return read_also, _mix_kinds(page.src, items, ranked, index, fallbacks)
 
 
 def _pinned(page: Page, index: Index) -> list[Item]:
