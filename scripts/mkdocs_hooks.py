@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from jinja2 import Environment
+from mkdocs import utils
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -25,16 +27,21 @@ from mkdocs.structure.pages import Page as MkPage
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from spinelib import (  # noqa: E402
-    atoz, carecards, content, glossary, metadata, newsletter, related, searchterms, sections, share, siteconfig,
-    validate,
+    atoz, background, carecards, content, excerpts, fragments, glossary, metadata, newsletter, related,
+    searchterms, sections, share, siteconfig, validate,
 )
 
 log = logging.getLogger("mkdocs.hooks.spine")
+# The build's two shortcuts (blog excerpts from the opening only; the navigation rendered once and
+# reused) must not change a byte of the site: the tests build with SPINE_BUILD_SHORTCUTS=off
+# and compare.
+SHORTCUTS = os.environ.get("SPINE_BUILD_SHORTCUTS", "on").strip().lower() != "off"
 GLOSSARY_SRC = "glossary.md"
 CONDITIONS_SECTION = "Conditions (A to Z)"
 
 _state = SimpleNamespace(command="build", pages={}, relations=None, recent=[], newsletter=None,
-                         html={}, env=None, today=dt.date.today())
+                         html={}, env=None, today=dt.date.today(), worker=None, html_checks=None,
+                         checked_in_full=False, fragments=fragments.FragmentCache(), links={}, nav_states=None)
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -52,11 +59,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Files, front matter and Markdown first, before the blog plugin reads posts (its own errors
     # are less clear). If anything is wrong, check the rendered pages too, so every problem is
     # listed at once; otherwise the HTML checks wait for the build's own HTML (on_env).
-    if _validate(pages, config, stop_before_html=True).errors:
-        _report(_validate(pages, config), warnings=True)
+    source_report = _validate(pages, config, stop_before_html=True)
+    _state.checked_in_full = bool(source_report.errors)
+    if source_report.errors:
+        _report(_validate(pages, config), warnings=True)    # stops a build; a preview goes on
+    else:
+        _report(source_report, warnings=True)
+    _close_worker()
+    if background.wanted(len(pages)):
+        _state.worker = background.Worker()
 
     _state.pages = {p.src: p for p in pages}
-    _state.html = {}
+    _state.html, _state.links, _state.nav_states = {}, {}, None
     _state.relations = related.compute(pages, today=_state.today)
     _state.recent = related.recent_posts(pages, today=_state.today, limit=6)
     glossary_page = _state.pages.get(GLOSSARY_SRC)
@@ -87,10 +101,56 @@ def _report(report: validate.Report, *, warnings: bool) -> None:
 
 def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
     """Every page is rendered by now and none is written yet: check the HTML the build made
-    (links, anchors, unsafe HTML, sections, reading grade) without rendering anything twice."""
+    (links, anchors, unsafe HTML, reading grade) without rendering anything twice. On a large
+    site they run in a second process while this one writes the pages; on_post_build collects
+    them and, if anything is refused, removes what was written."""
     _state.env = env
-    _report(_validate(list(_state.pages.values()), config, rendered_html=_state.html), warnings=True)
+    _use_fragment_cache(env)
+    pages = list(_state.pages.values())
+    if _state.checked_in_full:       # a preview with problems: all were listed in on_config
+        return env
+    if _state.worker is not None:
+        config_file = Path(config.config_file_path)
+        try:
+            _state.html_checks = _state.worker.submit(
+                validate.validate_site, pages, Path(config.docs_dir), siteconfig.load(config_file), config_file,
+                today=_state.today, rendered_html=_state.html, html_only=True)
+            return env
+        except Exception as exc:  # noqa: BLE001 - the helper could not start: check here instead
+            log.info("content checks could not start in the background (%s); running them here", exc)
+            _close_worker()
+    _report(_validate(pages, config, rendered_html=_state.html, html_only=True), warnings=True)
     return env
+
+
+# Material partials that come out the same on many pages, and the key in our page context
+# saying which pages share them (None: render as usual). See spinelib/fragments.py.
+_SHARED_PARTIALS = {"partials/nav.html": "nav_key", "partials/tabs.html": "tabs_key"}
+
+
+def _use_fragment_cache(env: Environment) -> None:
+    """Render the navigation and the tabs once per distinct state and reuse them. Templates
+    include a partial through its compiled render function, so that function is wrapped; the
+    templates themselves stay Material's own."""
+    _state.fragments.clear()
+    if not SHORTCUTS:
+        return
+    for name, key_name in _SHARED_PARTIALS.items():
+        template = env.get_template(name)
+        if getattr(template.root_render_func, "wrapped", None) is None:
+            template.root_render_func = _state.fragments.wrap(
+                template.root_render_func, lambda context, key_name=key_name: _fragment_key(context, key_name))
+
+
+def _fragment_key(context: Any, key_name: str) -> Any:
+    spine = context.get("spine")
+    return spine.get(key_name) if isinstance(spine, dict) else None
+
+
+def _close_worker() -> None:
+    if _state.worker is not None:
+        _state.worker.close()
+    _state.worker, _state.html_checks = None, None
 
 
 @event_priority(-100)
@@ -134,15 +194,33 @@ def on_page_content(html: str, *, page: MkPage, config: MkDocsConfig, files: Fil
     if record is not None:
         # Readers' other words for this page, for search only (removed again in on_page_context).
         html = searchterms.add(html, record.aliases + record.str_list("search_terms"))
+        if record.kind == "post" and SHORTCUTS:
+            _cut_for_excerpts(page, config)
     return html
 
 
+def _cut_for_excerpts(post: MkPage, config: MkDocsConfig) -> None:
+    """The post page is rendered: its blog excerpts only need the Markdown up to the marker."""
+    blog = config.plugins.get("material/blog")
+    separator = getattr(getattr(blog, "config", None), "post_excerpt_separator", None)
+    if separator and post.markdown:
+        post.markdown = excerpts.excerpt_source(post.markdown, separator) or post.markdown
+
+
 def _link(src: str) -> dict[str, Any] | None:
-    record = _state.pages.get(src)
-    if record is None:
-        return None
-    return {"title": record.title, "url": record.url, "kind": record.kind, "description": record.description,
+    if src not in _state.links:      # the same few pages are linked from many: build each once
+        record = _state.pages.get(src)
+        _state.links[src] = None if record is None else {
+            "title": record.title, "url": record.url, "kind": record.kind, "description": record.description,
             "date": record.date, "src": src}
+    return _state.links[src]
+
+
+def _navigation_states(nav: Navigation) -> fragments.NavigationStates:
+    """Read once per build (the navigation is final by the time pages are put in templates)."""
+    if _state.nav_states is None or _state.nav_states[0] is not nav:
+        _state.nav_states = (nav, fragments.NavigationStates(nav.items))
+    return _state.nav_states[1]
 
 
 @event_priority(-200)   # after search (0) has indexed page.content and the blog (-100) has rendered views
@@ -160,6 +238,8 @@ def on_page_context(context: dict[str, Any], *, page: MkPage, config: MkDocsConf
         "newsletter": _state.newsletter,
         "recent": [_link(s) for s in _state.recent if not record or s != record.src][:5],
         "related": [], "articles_about": [], "read_also": None,
+        "nav_key": _navigation_states(nav).key(page),
+        "tabs_key": _navigation_states(nav).key(page, with_contents=False),
     }
     if record is not None and relations is not None:
         spine["related"] = [dict(_link(i.src), pinned=i.pinned) for i in relations.related.get(record.src, [])]
@@ -190,10 +270,29 @@ def on_page_context(context: dict[str, Any], *, page: MkPage, config: MkDocsConf
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    """Write the newsletter form as a standalone snippet for the hospital's other websites."""
+    """Collect the HTML checks run in the background, and write the newsletter form as a
+    standalone snippet for the hospital's other websites."""
+    checks = _state.html_checks
+    if checks is not None:
+        try:
+            report = checks.result()
+        except Exception as exc:  # noqa: BLE001 - the helper process died: check here instead
+            log.warning("content checks could not run in the background (%s); running them here", exc)
+            report = _validate(list(_state.pages.values()), config, rendered_html=_state.html, html_only=True)
+        finally:
+            _close_worker()
+        if report.errors and _state.command != "serve":
+            # The pages were written while the checks ran: a refused build must leave nothing
+            # behind that could be published (the same clean-up MkDocs does before a build).
+            utils.clean_directory(config.site_dir)
+        _report(report, warnings=True)
     if _state.newsletter is None or _state.env is None:
         return
     html = _state.env.get_template("newsletter-embed.html").render(newsletter=_state.newsletter, config=config)
     target = Path(config.site_dir) / "embed" / "newsletter.html"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")
+
+
+def on_build_error(*, error: Exception) -> None:
+    _close_worker()

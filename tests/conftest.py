@@ -20,8 +20,8 @@ CHROMIUM_ARGS = [
 ]
 
 
-def build_site(config: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def build_site(config: Path, site_dir: Path, **env_vars: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env_vars}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)],
         cwd=config.parent, env=env, capture_output=True, text=True, timeout=600,

@@ -18,9 +18,11 @@ import contextlib
 import datetime as dt
 import gc
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import repeat
 from typing import Iterator
 
 from .content import Page
@@ -80,6 +82,14 @@ def is_published(page: Page, today: dt.date) -> bool:
 _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 
 
+# Never worth a link: stop words and anything shorter than three letters.
+_LETTERS = [bytes([c]) for c in range(97, 123)]
+_DROPPED = _STOP | set(_LETTERS) | {a + b for a in _LETTERS for b in _LETTERS}
+# Term frequency weight 1 + log(count), looked up: the table covers any count 6,000 characters
+# of body (plus title and description) can produce; anything above uses its last entry.
+_TF = [0.0] + [1 + math.log(c) for c in range(1, 2048)]
+
+
 def _words(text: str) -> list[bytes]:
     # Apostrophes split words ("patient's" -> "patient"), so no possessive clean-up is needed.
     return text.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).split()
@@ -91,7 +101,7 @@ def _terms(page: Page) -> Counter[bytes]:
     body = _MARKUP.sub(" ", page.body[:BODY_CHARS])
     title, description = _words(page.title), _words(page.description)
     counts = Counter(_words(body) + description + description + title + title + title)
-    for dropped in [w for w in counts if len(w) < 3 or w in _STOP]:
+    for dropped in counts.keys() & _DROPPED:
         del counts[dropped]
     return counts
 
@@ -103,10 +113,11 @@ def _tfidf_vectors(pages: list[Page]) -> dict[str, dict[bytes, float]]:
         df.update(counts.keys())
     n = len(pages)
     idf = {t: math.log((1 + n) / (1 + f)) for t, f in df.items()}
-    tf = [0.0] + [1 + math.log(c) for c in range(1, 64)]      # 1 + log(count), looked up
     vectors: dict[str, dict[bytes, float]] = {}
     for src, counts in term_counts.items():
-        weights = {t: (tf[c] if c < 64 else 1 + math.log(c)) * idf[t] for t, c in counts.items()}
+        # tf x idf for every term, the loops run by map() in C: _TF[min(count, 2047)] * idf[term].
+        tf = map(_TF.__getitem__, map(min, counts.values(), repeat(len(_TF) - 1)))
+        weights = dict(zip(counts, map(operator.mul, tf, map(idf.__getitem__, counts))))
         # Heaviest terms first; equal weights by term, so the choice never depends on word order.
         top = sorted(sorted(weights), key=weights.__getitem__, reverse=True)[:TOP_TERMS]
         norm = math.sqrt(sum(weights[t] ** 2 for t in top)) or 1.0

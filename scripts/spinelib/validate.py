@@ -30,15 +30,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path, PurePosixPath
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import unquote, urlsplit
 
 import yaml
-from bs4 import BeautifulSoup, Tag
 
-from . import atoz, carecards, readability, render, schema, siteconfig
+from . import atoz, carecards, render, schema, siteconfig
 from .content import Page
 from .related import Index, is_published
+
+if TYPE_CHECKING:
+    from bs4 import BeautifulSoup, Tag
+
+# The HTML parser and the readability library are imported where the HTML checks use them: the
+# build runs the source checks first, often in a process that never reads any HTML.
 
 Severity = Literal["error", "warning"]
 
@@ -172,6 +177,7 @@ class _Site:
         self._files: set[str] | None = None
         self.rendered_html: Mapping[str, str] = {}
         self.stop_before_html = False
+        self.html_only = False
 
     def display(self, src: str) -> str:
         return f"{self.prefix}/{src}" if self.prefix else src
@@ -187,6 +193,7 @@ class _Site:
             except Exception:  # noqa: BLE001 - reported by the caller as a content problem
                 self._rendered[page.src] = None
             else:
+                from bs4 import BeautifulSoup
                 soup = BeautifulSoup(as_browsers_read(html), "html.parser")
                 self._rendered[page.src] = _Rendered(html, soup, _ids(soup))
         return self._rendered[page.src]
@@ -268,19 +275,21 @@ def _ids(soup: BeautifulSoup) -> frozenset[str]:
 
 def validate_site(pages: list[Page], docs_dir: Path, site_config: dict[str, Any], config_file: Path,
                   today: dt.date | None = None, *, rendered_html: Mapping[str, str] | None = None,
-                  stop_before_html: bool = False) -> Report:
+                  stop_before_html: bool = False, html_only: bool = False) -> Report:
     """Check every page; return every problem found. Never raises for a content problem.
 
     `rendered_html` (page src -> HTML) lets the build hand over the HTML it has already made, so
     pages are not rendered twice; pages missing from it are rendered here. `stop_before_html`
     runs only the checks of the files and their front matter (the build does these first, before
-    anything else reads the pages, and the rest once every page is rendered).
+    anything else reads the pages, and the rest once every page is rendered); `html_only` then
+    runs only the checks of the rendered HTML, for a site whose sources have passed.
     """
     site = _Site(pages, docs_dir, site_config or {}, config_file, today or dt.date.today())
     site.rendered_html = rendered_html or {}
     site.stop_before_html = stop_before_html
+    site.html_only = html_only
     report = Report(pages=len(site.pages))
-    if site.authors_problem and any(p.kind == "post" for p in site.pages):
+    if site.authors_problem and not html_only and any(p.kind == "post" for p in site.pages):
         report.add(Problem(_display_file(site, site.authors_file), None, "authors", site.authors_problem))
     for page in site.pages:
         checker = _PageChecker(page, site, report)
@@ -289,7 +298,8 @@ def validate_site(pages: list[Page], docs_dir: Path, site_config: dict[str, Any]
         except Exception as exc:  # noqa: BLE001 - a bug in one check must not hide the other problems
             checker.error(None, None, f"this page could not be fully checked ({type(exc).__name__}: {exc}); "
                                       "please tell the web team, and check the page by eye")
-    _check_duplicates(site, report)
+    if not html_only:
+        _check_duplicates(site, report)
     report.sort()
     return report
 
@@ -345,32 +355,12 @@ class _PageChecker:
 
     # the checks
     def run(self) -> None:
-        page = self.page
-        if not self._check_file():
+        if not self.site.html_only and not self._check_source():
             return
-        meta_ok = self._check_front_matter()
-        if not page.body.strip():
-            report = self.error if page.kind in ("post", "condition") else self.warning
-            report(page.body_start_line if page.has_front_matter else 1, None,
-                   "the page has no text after the front matter; write the page, or delete the file")
-            return
-        if page.kind in ("post", "condition") and not _FILE_NAME.match(PurePosixPath(page.src).name):
-            name = re.sub(r"[^a-z0-9]+", "-", page.slug.lower()).strip("-") or "page-name"
-            self.error(1, None, f"rename the file to '{name}.md': the file name becomes the page's web address, "
-                                "so use lower-case letters, numbers and hyphens only")
-        # Checks of the Markdown source (the build runs these before anything else reads the pages).
-        self._check_headings()
-        self._check_care_cards()
-        if page.kind == "post":
-            self._check_excerpt()
-        if page.kind == "condition":
-            self._check_sections()
-        if meta_ok:
-            self._check_review_due()
-            self._check_unpublished_references()
-        if self.site.stop_before_html:
+        if self.site.stop_before_html or not self.page.body.strip() or self.page.parse_error is not None:
             return
         # Checks of the rendered HTML.
+        page = self.page
         rendered = self.site.rendered(page)
         if rendered is None:
             self.error(None, None, "the page's Markdown could not be turned into HTML; look for an unclosed "
@@ -381,6 +371,33 @@ class _PageChecker:
         self._check_red_flags(rendered)
         if page.kind in ("post", "condition"):
             self._check_reading_grade(rendered)
+
+    def _check_source(self) -> bool:
+        """Checks of the file, its front matter and its Markdown (the build runs these first, before
+        anything else reads the pages). False when the page cannot be checked further."""
+        page = self.page
+        if not self._check_file():
+            return False
+        meta_ok = self._check_front_matter()
+        if not page.body.strip():
+            report = self.error if page.kind in ("post", "condition") else self.warning
+            report(page.body_start_line if page.has_front_matter else 1, None,
+                   "the page has no text after the front matter; write the page, or delete the file")
+            return False
+        if page.kind in ("post", "condition") and not _FILE_NAME.match(PurePosixPath(page.src).name):
+            name = re.sub(r"[^a-z0-9]+", "-", page.slug.lower()).strip("-") or "page-name"
+            self.error(1, None, f"rename the file to '{name}.md': the file name becomes the page's web address, "
+                                "so use lower-case letters, numbers and hyphens only")
+        self._check_headings()
+        self._check_care_cards()
+        if page.kind == "post":
+            self._check_excerpt()
+        if page.kind == "condition":
+            self._check_sections()
+        if meta_ok:
+            self._check_review_due()
+            self._check_unpublished_references()
+        return True
 
     def _check_file(self) -> bool:
         problem = self.page.raw_problem or ""
@@ -747,6 +764,7 @@ class _PageChecker:
             return
         soup = rendered.soup
         if _as_built(self.page, self.site.pages) != self.page.body:    # only what the editor wrote
+            from bs4 import BeautifulSoup
             soup = BeautifulSoup(_to_html(self.page.body, str(self.site.config_file)), "html.parser")
         match = RED_FLAGS.search(_prose_text(soup))
         if not match:
@@ -782,6 +800,7 @@ class _PageChecker:
         return False
 
     def _check_reading_grade(self, rendered: _Rendered) -> None:
+        from . import readability
         result = readability.measure_text(readability.prose_blocks(rendered.html))
         if result.grade <= readability.GRADE_LIMIT:
             return
