@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from .content import Page
 
@@ -51,8 +51,7 @@ like make makes also well even still
 """.split())
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(NamedTuple):       # a tuple: thousands are made per build, and tuples are made fast
     src: str
     score: float
     pinned: bool = False
@@ -234,7 +233,9 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
         postings.freeze()
     tag_idf = {t: math.log((1 + n) / (1 + tags.size(t))) + 0.1 for t in {t for p in live for t in p.tags}}
     condition_number = {slug: number_of[src] for slug, src in index.conditions.items()}
-    common = n // 2 if n > 4 else n          # a term on over half the pages says nothing
+    # A term on over half the pages says nothing.
+    common = {t for t in {t for v in vector_of for t in v} if terms.size(t) > (n // 2 if n > 4 else n)}
+    near_term, near_about, near_tag = terms.near, about.near, tags.near
 
     # When nothing of a kind is related at all: the most-discussed condition pages, the newest posts.
     fallbacks = {
@@ -247,9 +248,9 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
         scores: dict[int, float] = defaultdict(float)
         # Text similarity over shared top terms.
         for term, weight in vector_of[i].items():
-            if terms.size(term) > common:
+            if term in common:
                 continue
-            for other in terms.near(term, i):
+            for other in near_term(term, i):
                 scores[other] += W_TEXT * weight * vector_of[other][term]
         # Conditions: a post about this page, a page this post is about, posts sharing a condition.
         if page.kind == "condition":
@@ -259,12 +260,12 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
         for slug in slugs:
             if page.kind == "post" and slug in condition_number:
                 scores[condition_number[slug]] += W_CONDITION_LINK
-            for other in about.near(slug, i):
+            for other in near_about(slug, i):
                 scores[other] += weight
         # Tags, down-weighted when common (idf).
         for tag in tags_of[i]:
             tag_weight = W_TAG * tag_idf[tag]
-            for other in tags.near(tag, i):
+            for other in near_tag(tag, i):
                 scores[other] += tag_weight
         # Shared topic only counts for pages already related in another way.
         boosted: set[int] = set()

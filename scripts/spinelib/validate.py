@@ -153,7 +153,7 @@ class Report:
 @dataclass
 class _Rendered:
     html: str
-    soup: BeautifulSoup
+    soup: BeautifulSoup | None       # None once the page's own checks are done (other pages need only its ids)
     ids: frozenset[str]
 
 
@@ -197,6 +197,15 @@ class _Site:
                 soup = BeautifulSoup(as_browsers_read(html), "html.parser")
                 self._rendered[page.src] = _Rendered(html, soup, _ids(soup))
         return self._rendered[page.src]
+
+    def release(self, src: str) -> None:
+        """The page's own checks are done: keep its ids (links from other pages check anchors
+        against them) and free its parsed tree. Trees point both ways (parent and children), so
+        left to themselves a thousand of them wait for, and slow down, the cycle collector."""
+        rendered = self._rendered.get(src)
+        if rendered is not None and rendered.soup is not None:
+            rendered.soup.decompose()
+            rendered.soup = None
 
     def files(self) -> set[str]:
         """Every file MkDocs would publish from docs/ (not hidden ones), as POSIX paths."""
@@ -298,6 +307,7 @@ def validate_site(pages: list[Page], docs_dir: Path, site_config: dict[str, Any]
         except Exception as exc:  # noqa: BLE001 - a bug in one check must not hide the other problems
             checker.error(None, None, f"this page could not be fully checked ({type(exc).__name__}: {exc}); "
                                       "please tell the web team, and check the page by eye")
+        site.release(page.src)
     if not html_only:
         _check_duplicates(site, report)
     report.sort()
