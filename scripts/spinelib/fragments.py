@@ -4,8 +4,9 @@ The theme renders the whole site navigation into every page. On a blog with a th
 that is a thousand identical copies (posts are not in the navigation, so nothing in it is
 "current" except the Blog section), and it was the largest single cost of the build. A fragment
 is reused only when everything the navigation template reads from the page is the same: the
-folder of the page's address (links are relative to it) and which entries are active. A page that is itself in the
-navigation gets its own copy, because its entry also shows its table of contents.
+folder of the page's address (links are relative to it) and which entries are active. A page
+that is itself in the navigation gets its own copy, because its entry also shows its table of
+contents.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ class NavigationStates:
     def key(self, page: Any, *, with_contents: bool = True) -> tuple[Any, ...] | None:
         """Everything the navigation template reads from the page, or None when the page needs a
         navigation of its own. `with_contents=False` is for templates that never show a page's
-        table of contents (the tabs), so pages that are entries can share them too.
+        table of contents (the tabs): a blog list's later pages can then share them.
 
         Links are written relative to the page: two pages in the same folder get the same
         relative links to every entry, except to entries inside the page's own address."""
