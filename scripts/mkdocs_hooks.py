@@ -15,7 +15,7 @@ import sys
 import time
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import Any, Callable
 
 from jinja2 import Environment
 from mkdocs import utils
@@ -130,28 +130,38 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     return env
 
 
-# Material partials that come out the same on many pages, and the key in our page context
-# saying which pages share them (None: render as usual). See spinelib/fragments.py.
-_SHARED_PARTIALS = {"partials/nav.html": "nav_key", "partials/tabs.html": "tabs_key"}
+# Partials that come out the same on many pages, and which pages share a copy: the key comes
+# from our page context (None: render as usual). Navigation and tabs: see spinelib/fragments.py.
+# The others link only to pages outside the blog's posts, so every post (all in one folder)
+# gets the same relative links; the recent posts also depend on which posts are listed.
+_SHARED_PARTIALS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "partials/nav.html": lambda spine: spine.get("nav_key"),
+    "partials/tabs.html": lambda spine: spine.get("tabs_key"),
+    "partials/search.html": lambda spine: spine.get("post_key"),
+    "partials/site-footer.html": lambda spine: spine.get("post_key"),
+    "partials/newsletter.html": lambda spine: spine.get("post_key"),
+    "partials/recent-posts.html": lambda spine: spine.get("post_key") and (
+        spine["post_key"], tuple(link["src"] for link in spine.get("recent") or () if link)),
+}
 
 
 def _use_fragment_cache(env: Environment) -> None:
-    """Render the navigation and the tabs once per distinct state and reuse them. Templates
-    include a partial through its compiled render function, so that function is wrapped; the
-    templates themselves stay Material's own."""
+    """Render the shared partials once per key and reuse them. Templates include a partial
+    through its compiled render function, so that function is wrapped; the templates
+    themselves are unchanged."""
     _state.fragments.clear()
     if not SHORTCUTS:
         return
-    for name, key_name in _SHARED_PARTIALS.items():
+    for name, key_of in _SHARED_PARTIALS.items():
         template = env.get_template(name)
         if getattr(template.root_render_func, "wrapped", None) is None:
             template.root_render_func = _state.fragments.wrap(
-                template.root_render_func, lambda context, key_name=key_name: _fragment_key(context, key_name))
+                name, template.root_render_func, lambda context, key_of=key_of: _fragment_key(context, key_of))
 
 
-def _fragment_key(context: Any, key_name: str) -> Any:
+def _fragment_key(context: Any, key_of: Callable[[dict[str, Any]], Any]) -> Any:
     spine = context.get("spine")
-    return spine.get(key_name) if isinstance(spine, dict) else None
+    return key_of(spine) if isinstance(spine, dict) else None
 
 
 def _close_worker() -> None:
@@ -250,6 +260,7 @@ def on_page_context(context: dict[str, Any], *, page: MkPage, config: MkDocsConf
         "related": [], "articles_about": [], "read_also": None,
         "nav_key": _navigation_states(nav).key(page),
         "tabs_key": _navigation_states(nav).key(page, with_contents=False),
+        "post_key": ("post", record.url.rsplit("/", 2)[0]) if record and record.kind == "post" else None,
     }
     if record is not None and relations is not None:
         spine["related"] = [dict(_link(i.src), pinned=i.pinned) for i in relations.related.get(record.src, [])]

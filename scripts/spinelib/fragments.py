@@ -27,7 +27,7 @@ class FragmentCache:
         self._store.clear()
         self.hits = 0
 
-    def wrap(self, render: Callable[[Any], Iterator[str]],
+    def wrap(self, name: str, render: Callable[[Any], Iterator[str]],
              key_of: Callable[[Any], Any]) -> Callable[[Any], Iterator[str]]:
         """A template's render function (context -> pieces of text) that renders once per key
         and repeats the stored text after that; a key of None always renders."""
@@ -35,7 +35,9 @@ class FragmentCache:
             key = key_of(context)
             if key is None:
                 yield from render(context)
-            elif key in self._store:
+                return
+            key = (name, key)
+            if key in self._store:
                 self.hits += 1
                 yield self._store[key]
             else:
