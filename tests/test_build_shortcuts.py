@@ -64,6 +64,7 @@ def test_shortcuts_leave_every_file_unchanged(tmp_path: Path) -> None:
     ("Opening.\n\n<!-- more -->\n", "Opening.\n\n<!-- more -->\n"),
     ("```\n<!-- more -->\n```\n\nText.\n", None),              # the marker inside code: leave whole
     ("Opening. <!-- more --> inline.\n", None),               # not on a line of its own
+    ('<div markdown>\nOpening.\n\n<!-- more -->\n\nMore.\n</div>\n', None),   # inside an HTML block
     ("No marker at all.\n", None),
 ])
 def test_excerpt_source_keeps_what_the_excerpt_needs(markdown: str, expected: str | None) -> None:

@@ -23,19 +23,28 @@ REST_STAND_IN = "…"
 def excerpt_source(markdown: str, separator: str) -> str | None:
     """The post's Markdown cut after the excerpt marker, or None to leave it whole.
 
-    Only a marker on a line of its own, outside fenced code, is trusted; anything unusual
+    Only a marker on a line of its own, outside fenced code and HTML blocks, is trusted; anything unusual
     keeps the whole post (slower, never wrong).
     """
     match = re.search(rf"^{re.escape(separator)}[ \t]*$", markdown, re.MULTILINE)
     if match is None:
         return None
     head, rest = markdown[:match.start()], markdown[match.end():]
-    if _open_fence(head):
+    if _open_fence(head) or _open_html_block(head):
         return None
     if not rest.strip():
         return head + separator + "\n"
     definitions = "\n".join(m.group(0) for m in _DEFINITION.finditer(rest))
     return f"{head}{separator}\n\n{REST_STAND_IN}\n\n{definitions}\n"
+
+
+_BLOCK_TAGS = ("div", "details", "section", "aside", "figure", "table", "blockquote")
+
+
+def _open_html_block(text: str) -> bool:
+    """True when the text leaves an HTML block open (the marker inside <div markdown>...)."""
+    lowered = text.lower()
+    return any(len(re.findall(rf"<{tag}\b", lowered)) > lowered.count(f"</{tag}>") for tag in _BLOCK_TAGS)
 
 
 def _open_fence(text: str) -> bool:
