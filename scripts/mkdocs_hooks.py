@@ -84,9 +84,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 
 def _validate(pages: list[content.Page], config: MkDocsConfig, **options: Any) -> validate.Report:
+    return validate.validate_site(*_validate_args(pages, config), today=_state.today, **options)
+
+
+def _validate_args(pages: list[content.Page], config: MkDocsConfig) -> tuple[Any, ...]:
     config_file = Path(config.config_file_path)
-    return validate.validate_site(pages, Path(config.docs_dir), siteconfig.load(config_file), config_file,
-                                  today=_state.today, **options)
+    return pages, Path(config.docs_dir), siteconfig.load(config_file), config_file
+
+
+def _check_html_here(config: MkDocsConfig) -> validate.Report:
+    """The HTML checks in this process, on the HTML the build made."""
+    return _validate(list(_state.pages.values()), config, rendered_html=_state.html, html_only=True)
 
 
 def _report(report: validate.Report, *, warnings: bool) -> None:
@@ -113,20 +121,18 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     # seconds re-scanning them).
     gc.freeze()
     _use_fragment_cache(env)
-    pages = list(_state.pages.values())
     if _state.checked_in_full:       # a preview with problems: all were listed in on_config
         return env
     if _state.worker is not None:
-        config_file = Path(config.config_file_path)
         try:
             _state.html_checks = _state.worker.submit(
-                validate.validate_site, pages, Path(config.docs_dir), siteconfig.load(config_file), config_file,
+                validate.validate_site, *_validate_args(list(_state.pages.values()), config),
                 today=_state.today, rendered_html=_state.html, html_only=True)
             return env
         except Exception as exc:  # noqa: BLE001 - the helper could not start: check here instead
             log.info("content checks could not start in the background (%s); running them here", exc)
             _close_worker()
-    _report(_validate(pages, config, rendered_html=_state.html, html_only=True), warnings=True)
+    _report(_check_html_here(config), warnings=True)
     return env
 
 
@@ -301,7 +307,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             log.debug("content checks: waited %.1f s for the background process", time.perf_counter() - waited)
         except Exception as exc:  # noqa: BLE001 - the helper process died: check here instead
             log.warning("content checks could not run in the background (%s); running them here", exc)
-            report = _validate(list(_state.pages.values()), config, rendered_html=_state.html, html_only=True)
+            report = _check_html_here(config)
         finally:
             _close_worker()
         if report.errors and _state.command != "serve":
