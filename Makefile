@@ -13,7 +13,7 @@ PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check report test new-post new-condition bench audit clean setup setup-dev
+.PHONY: help serve build check report triage test new-post new-condition bench audit clean setup setup-dev
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ check: setup ## Check every page for mistakes in a few seconds (no full build)
 
 report: setup ## Table of every page: reading grade, words, review dates
 	$(PY) scripts/report.py
+
+triage: setup ## Which page files which red flag at which urgency (for the clinical sign-off)
+	$(PY) scripts/triage_report.py
 
 new-post: setup ## Start a blog post: make new-post TITLE="Your question?"
 	$(PY) scripts/new_page.py post "$(TITLE)"

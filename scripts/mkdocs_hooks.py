@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from spinelib import (  # noqa: E402
     atoz, background, carecards, content, excerpts, fragments, glossary, metadata, newsletter, related,
-    searchterms, sections, share, siteconfig, validate,
+    searchterms, sections, share, siteconfig, triage, validate,
 )
 
 log = logging.getLogger("mkdocs.hooks.spine")
@@ -43,7 +43,8 @@ CONDITIONS_SECTION = "Conditions (A to Z)"
 
 _state = SimpleNamespace(command="build", pages={}, relations=None, recent=[], newsletter=None,
                          html={}, env=None, today=dt.date.today(), worker=None, html_checks=None,
-                         checked_in_full=False, fragments=fragments.FragmentCache(), links={}, nav_states=None)
+                         checked_in_full=False, fragments=fragments.FragmentCache(), links={}, nav_states=None,
+                         standard=None, words=dict(triage.DEFAULT_WORDS))
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -59,6 +60,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(str(exc)) from None
 
     pages = content.load_site(docs_dir)
+    _state.words = triage.site_words(config.extra)
+    try:
+        _state.standard = triage.load(docs_dir)
+    except triage.StandardError:
+        _state.standard = None           # reported by the checks below, which stop the build
     # Files, front matter and Markdown first, before the blog plugin reads posts (its own errors
     # are less clear). If anything is wrong, check the rendered pages too, so every problem is
     # listed at once; otherwise the HTML checks wait for the build's own HTML (on_env).
@@ -210,7 +216,8 @@ def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files
     record = _record(page)
     if record is not None and record.kind == "condition" and "search" not in page.meta:
         page.meta["search"] = {"boost": searchterms.CONDITION_BOOST}
-    return atoz.expand(src, markdown, list(_state.pages.values()))
+    markdown = atoz.expand(src, markdown, list(_state.pages.values()))
+    return triage.expand(markdown, _state.standard, _state.words)
 
 
 def on_page_content(html: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:

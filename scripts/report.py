@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from spinelib import content, readability, render  # noqa: E402
+from spinelib import content, readability, render, siteconfig, triage  # noqa: E402
 
 DOCS = ROOT / "docs"
 CONFIG = ROOT / "mkdocs.yml"
@@ -37,9 +37,10 @@ def main(argv: list[str] | None = None) -> int:
     condition_grades: list[float] = []
     post_grades: list[float] = []
     over = 0
+    standard, words = triage.load(DOCS), triage.site_words(siteconfig.load(CONFIG).get("extra"))
     for path in paths:
         page = content.load_page(DOCS, path)
-        result = readability.measure_html(render.to_html(page.body, CONFIG))
+        result = readability.measure_html(render.to_html(triage.expand(page.body, standard, words), CONFIG))
         print(_row(page, result))
         if page.kind != "page" and result.grade > readability.GRADE_LIMIT:
             over += 1

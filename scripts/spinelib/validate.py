@@ -35,7 +35,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from . import atoz, carecards, render, schema, siteconfig
+from . import atoz, carecards, render, schema, siteconfig, triage, triage_rules
 from .content import Page
 from .related import Index, is_published
 
@@ -173,6 +173,11 @@ class _Site:
         self.tags = tuple(tags.get("tags_allowed") or ()) or None
         self.authors_file = docs_dir / (blog.get("blog_dir") or "blog") / ".authors.yml"
         self.authors, self.authors_problem = _load_authors(self.authors_file)
+        self.words = triage.site_words(site_config.get("extra"))
+        try:
+            self.standard, self.standard_problem = triage.load(docs_dir), None
+        except triage.StandardError as exc:
+            self.standard, self.standard_problem = None, str(exc)
         self._rendered: dict[str, _Rendered | None] = {}
         self._files: set[str] | None = None
         self.rendered_html: Mapping[str, str] = {}
@@ -189,7 +194,7 @@ class _Site:
     def rendered(self, page: Page) -> _Rendered | None:
         if page.src not in self._rendered:
             try:
-                html = self.rendered_html.get(page.src) or _to_html(_as_built(page, self.pages), str(self.config_file))
+                html = self.rendered_html.get(page.src) or _to_html(_as_built(page, self), str(self.config_file))
             except Exception:  # noqa: BLE001 - reported by the caller as a content problem
                 self._rendered[page.src] = None
             else:
@@ -256,9 +261,10 @@ def _to_html(markdown_text: str, config_file: str) -> str:
     return render.to_html(markdown_text, Path(config_file))
 
 
-def _as_built(page: Page, pages: list[Page]) -> str:
-    """The Markdown MkDocs renders for this page (the A to Z is generated into its index)."""
-    return atoz.expand(page.src, page.body, pages)
+def _as_built(page: Page, site: _Site) -> str:
+    """The Markdown MkDocs renders for this page (the A to Z generated into its index, the standard
+    red flags and the site's emergency words written in)."""
+    return triage.expand(atoz.expand(page.src, page.body, site.pages), site.standard, site.words)
 
 
 # Where Python's HTML parser and browsers disagree, read the HTML as a browser would, so nothing can
@@ -298,6 +304,9 @@ def validate_site(pages: list[Page], docs_dir: Path, site_config: dict[str, Any]
     site.stop_before_html = stop_before_html
     site.html_only = html_only
     report = Report(pages=len(site.pages))
+    if site.standard_problem and not html_only:
+        report.add(Problem(site.display(triage.STANDARD_FILE), None, None,
+                           f"the triage standard cannot be used: {site.standard_problem}; please tell the web team"))
     if site.authors_problem and not html_only and any(p.kind == "post" for p in site.pages):
         report.add(Problem(_display_file(site, site.authors_file), None, "authors", site.authors_problem))
     for page in site.pages:
@@ -400,6 +409,7 @@ class _PageChecker:
                                 "so use lower-case letters, numbers and hyphens only")
         self._check_headings()
         self._check_care_cards()
+        self._check_triage()
         if page.kind == "post":
             self._check_excerpt()
         if page.kind == "condition":
@@ -683,16 +693,7 @@ class _PageChecker:
                                        f"!!! {kind} \"{_CARD_EXAMPLES[kind]}\"")
             # its content: the following lines indented deeper than the card
             indent = len(match.group("indent").expandtabs(4))
-            body_index = line - self.page.body_start_line + 1
-            content: list[str] = []
-            for following in all_lines[body_index:]:
-                if not following.strip():
-                    content.append("")
-                    continue
-                if len(following) - len(following.lstrip(" ")) >= indent + 4 or following.startswith("\t"):
-                    content.append(following)
-                    continue
-                break
+            content = carecards.content_under(all_lines, line - self.page.body_start_line, indent)
             if not any(c.strip() for c in content):
                 self.error(line, None, "the care card is empty: indent its content by four spaces under the "
                                        f"'!!! {kind}' line")
@@ -702,6 +703,13 @@ class _PageChecker:
             if bullets > MAX_CARE_CARD_BULLETS:
                 self.warning(line, None, f"the care card has {bullets} bullet points; keep it to at most 5 plus "
                                          "one catch-all, so readers in a hurry can take it in")
+
+    def _check_triage(self) -> None:
+        outside = {line for line, _ in self.lines()}
+        code = [self.page.body_start_line + i for i in range(self.page.body.count("\n") + 1)
+                if self.page.body_start_line + i not in outside]
+        for finding in triage_rules.check_page(self.page, self.site.standard, code):
+            self.error(finding.line, finding.field, finding.message)
 
     def _check_excerpt(self) -> None:
         body = self.page.body
@@ -773,10 +781,11 @@ class _PageChecker:
         if self.page.src == EMERGENCY_SRC:
             return
         soup = rendered.soup
-        if _as_built(self.page, self.site.pages) != self.page.body:    # only what the editor wrote
+        if _as_built(self.page, self.site) != self.page.body:    # only what the editor wrote
             from bs4 import BeautifulSoup
             soup = BeautifulSoup(_to_html(self.page.body, str(self.site.config_file)), "html.parser")
-        match = RED_FLAGS.search(_prose_text(soup))
+        text = _prose_text(soup)
+        match = RED_FLAGS.search(text) or self._standard_red_flag(text)
         if not match:
             return
         if self._links_to(rendered, EMERGENCY_SRC):
@@ -786,6 +795,17 @@ class _PageChecker:
         link = _relative(EMERGENCY_SRC, posixpath.dirname(self.page.src))
         self.error(line, None, f"the page mentions '{phrase}' (a red-flag symptom or nerve compression) but does not "
                                f"link to the emergency page; add a link like [{EMERGENCY_LINK_TEXT}]({link})")
+
+    def _standard_red_flag(self, text: str) -> re.Match[str] | None:
+        """The reader's words for the triage standard's cauda equina signs ("numbness between my legs")."""
+        if self.site.standard is None:
+            return None
+        flat = triage.normalise(text)
+        for pattern in self.site.standard.emergency_link_phrases():
+            found = pattern.search(flat)
+            if found:
+                return found
+        return None
 
     def _links_to(self, rendered: _Rendered, target_src: str) -> bool:
         here = posixpath.dirname(self.page.src)
