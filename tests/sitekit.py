@@ -24,7 +24,7 @@ TODAY = dt.date(2026, 11, 25)           # the checks' "today" in unit tests; bui
 
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from spinelib import content, siteconfig, validate  # noqa: E402
+from spinelib import content, siteconfig, triage, validate  # noqa: E402
 
 
 def make_site(destination: Path, *mistakes: str) -> Path:
@@ -34,6 +34,10 @@ def make_site(destination: Path, *mistakes: str) -> Path:
     # The fixture's paths to the real overrides and hooks are relative to tests/fixtures/site/.
     config.write_text(config.read_text(encoding="utf-8").replace("../../../", f"{ROOT.as_posix()}/"),
                       encoding="utf-8")
+    # The real triage standard, so the fixtures are checked against the one the site uses.
+    standard = destination / "docs" / triage.STANDARD_FILE
+    standard.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(ROOT / "docs" / triage.STANDARD_FILE, standard)
     for name in mistakes:
         target = destination / "docs" / name
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -223,6 +223,48 @@ MISTAKES_TABLE = [
     Mistake('conditions/starts-in-not-allowed.md',
             errors=(
                 "docs/conditions/starts-in-not-allowed.md:5: 'starts_in' must be one of: spine, foot-or-leg (got 'back')",),),
+    # The triage standard (docs/_data/red-flags.yml) and the site's emergency words.
+    Mistake('conditions/red-flag-filed-too-low.md',
+            errors=(
+                'docs/conditions/red-flag-filed-too-low.md:41: \'you are losing weight without trying\' is the red flag \'weight-loss\' (possible cancer or infection); the triage standard files it as urgent (an appointment or urgent care today), not see a doctor (non-urgent): move it to a \'!!! urgent\' card as \'- red-flag: weight-loss\' (standard wording: "you have back pain and you are losing weight without trying")',
+            ),),
+    Mistake('conditions/red-flag-filed-too-high.md',
+            errors=(
+                'docs/conditions/red-flag-filed-too-high.md:40: \'numbness in your leg or foot is spreading\' is the red flag \'numbness-spreading\' (a nerve being squeezed harder, or nerve damage moving fast; needs checking today); the triage standard files it as urgent (an appointment or urgent care today), not emergency (call the emergency number or go to the emergency room): move it to a \'!!! urgent\' card as \'- red-flag: numbness-spreading\' (standard wording: "numbness or tingling in your leg or foot is spreading or getting worse")',
+            ),),
+    Mistake('conditions/cauda-equina-late-signs-only.md',
+            errors=(
+                "docs/conditions/cauda-equina-late-signs-only.md:38: the care cards leave out the early and late signs of cauda equina syndrome (every spine condition page carries them all): add '- red-flag: ces-saddle' in a '!!! emergency' card; '- red-flag: ces-bladder-early' in a '!!! emergency' card; '- red-flag: ces-sex' in a '!!! emergency' card; '- red-flag: both-legs' in a '!!! emergency' card",
+            ),),
+    Mistake('conditions/foot-drop-without-onset.md',
+            errors=(
+                "docs/conditions/foot-drop-without-onset.md:40: 'your foot drags when you walk' describes foot drop but not how fast it came on; say how fast it came on: over minutes or hours, or after a knee injury, is an emergency; over days it is urgent today (or use the standard bullets: '- red-flag: foot-drop-injury', '- red-flag: foot-drop-sudden', '- red-flag: foot-drop-days', '- red-flag: foot-drop-known')",
+            ),),
+    Mistake('conditions/red-flag-id-misspelt.md',
+            errors=(
+                "docs/conditions/red-flag-id-misspelt.md:40: 'red-flag: wieght-loss' is not a flag of the triage standard; did you mean 'red-flag: weight-loss'? the flags and their ids are listed in docs/_data/red-flags.yml",
+            ),),
+    Mistake('conditions/clot-signs-missing.md',
+            errors=(
+                "docs/conditions/clot-signs-missing.md:38: the care cards leave out the signs of a blood clot in the leg and in the lung (the page mentions 'calf is swollen'): add '- red-flag: dvt' in a '!!! urgent' card; '- red-flag: pe' in a '!!! emergency' card",
+            ),),
+    Mistake('blog/posts/emergency-number-typed.md',
+            errors=(
+                "docs/blog/posts/emergency-number-typed.md:30: write {{{{ emergency_number }}}} instead of '911': the number comes from the site's settings (extra.emergency_number in mkdocs.yml), so every page gives the same one",
+                "docs/blog/posts/emergency-number-typed.md:30: write {{{{ emergency_room }}}} instead of 'the emergency room' (it reads 'the emergency room'): the words come from the site's settings (extra.emergency_room in mkdocs.yml), so every page says the same",
+            ),),
+    Mistake('blog/posts/emergency-number-in-description.md',
+            errors=(
+                "docs/blog/posts/emergency-number-in-description.md:3: write 'emergency help' instead of the emergency number in the description: front matter cannot use the site's emergency number setting",
+            ),),
+    Mistake('blog/posts/red-flag-line-outside-card.md',
+            errors=(
+                "docs/blog/posts/red-flag-line-outside-card.md:30: 'red-flag: weight-loss' works only as a bullet inside a care card; indent it under a '!!! emergency', '!!! urgent' or '!!! see-doctor' line",
+            ),),
+    Mistake('blog/posts/readers-words-without-emergency-link.md',
+            errors=(
+                "docs/blog/posts/readers-words-without-emergency-link.md:30: the page mentions 'between my legs' (a red-flag symptom or nerve compression) but does not link to the emergency page; add a link like [when back or leg pain is an emergency](../../emergency.md)",
+            ),),
 ]
 UNSAFE_MISTAKES = [m for m in MISTAKES_TABLE if m.unsafe]
 REFUSED = [m for m in MISTAKES_TABLE if m.errors]
@@ -336,7 +378,7 @@ def test_unsafe_html_variants_are_refused(body: str, expected: str) -> None:
     '<figure markdown>\n<svg viewBox="0 0 10 10" role="group" aria-labelledby="t"><title id="t">Map</title>'
     '<defs><clipPath id="c"><path d="M0 0 L5 5 Z"/></clipPath></defs><a href="#t"><ellipse cx="1" cy="1" rx="1" '
     'ry="1"/><text x="1" y="1">A</text></a><use href="#c"/></svg>\n</figure>',
-    "Write to [us](mailto:editor@example.org) or call [911](tel:911).",
+    "Write to [us](mailto:editor@example.org) or call [{{ emergency_number }}](tel:{{ emergency_number }}).",
     "## Heading {#custom}\n\n[back to it](#custom) and <a name=\"here\"></a>[here](#here)",
 ])
 def test_safe_markdown_and_html_pass(body: str) -> None:

@@ -70,6 +70,7 @@ class FlagSet:
     required_when: re.Pattern[str] | None     # page text that makes the set required
     complete: bool                            # a page naming one of its flags names them all
     link_to_emergency_page: bool = False      # pages that mention these signs link to the emergency page
+    because: str = ""                         # why required_on requires it, in the editors' words
 
 
 @dataclass(frozen=True)
@@ -215,7 +216,8 @@ def _set(entry: Any, where: str, flags: Mapping[str, Flag]) -> FlagSet:
     when = entry.get("required_when")
     return FlagSet(str(entry["id"]), str(entry.get("name") or entry["id"]), tuple(entry["flags"]),
                    entry.get("required_on"), re.compile(when, re.IGNORECASE) if when else None,
-                   bool(entry.get("complete")), bool(entry.get("link_to_emergency_page")))
+                   bool(entry.get("complete")), bool(entry.get("link_to_emergency_page")),
+                   str(entry.get("because") or ""))
 
 
 # --- writing the standard into a page ------------------------------------------------------------

@@ -147,8 +147,8 @@ def _sets(page: Page, cards: list[carecards.Card], named: dict[str, int],
 def _why_required(page: Page, flag_set: triage.FlagSet, named: dict[str, int], prose: str) -> str | None:
     if flag_set.required_on and all(str(page.meta.get(k) if k != "kind" else page.kind) == str(v)
                                     for k, v in flag_set.required_on.items()):
-        described = ", ".join(f"{k} {v}" for k, v in flag_set.required_on.items())
-        return f"every page with {described} carries them all"
+        described = ", ".join(f"{k}: {v}" for k, v in flag_set.required_on.items())
+        return flag_set.because or f"every page with {described} carries them all"
     if flag_set.required_when is not None and prose:
         match = flag_set.required_when.search(prose)
         if match:
