@@ -53,10 +53,13 @@ TODO: Short paragraphs. Link the condition pages you discuss, for example
 
 ## When to get help
 
-!!! emergency "Call 911 or go to the emergency room if:"
+!!! emergency "Call {{{{ emergency_number }}}} or go to {{{{ emergency_room }}}} if:"
 
-    - you have numbness between your legs or around your bottom
-    - you cannot pee, or you have lost control of your bladder or bowels
+    - red-flag: ces-saddle
+    - red-flag: ces-bladder-early
+    - red-flag: ces-bladder-late
+    - red-flag: ces-sex
+    - red-flag: both-legs
 
     Read more about [when back or leg pain is an emergency](../../emergency.md).
 '''
@@ -120,10 +123,13 @@ TODO
     - your symptoms have not improved after a few weeks
     - the pain stops you sleeping or working
 
-!!! emergency "Call 911 or go to the emergency room if:"
+!!! emergency "Call {{{{ emergency_number }}}} or go to {{{{ emergency_room }}}} if:"
 
-    - you have numbness between your legs or around your bottom
-    - you cannot pee, or you have lost control of your bladder or bowels
+    - red-flag: ces-saddle
+    - red-flag: ces-bladder-early
+    - red-flag: ces-bladder-late
+    - red-flag: ces-sex
+    - red-flag: both-legs
 
     Read more about [when back or leg pain is an emergency](../emergency.md).
 '''
