@@ -60,7 +60,7 @@ triage: setup ## Which page files which red flag at which urgency (for the clini
 new-post: setup ## Start a blog post: make new-post TITLE="Your question?"
 	$(PY) scripts/new_page.py post "$(TITLE)"
 
-new-condition: setup ## Start a condition page: make new-condition NAME="Piriformis syndrome"
+new-condition: setup ## Start a condition page: make new-condition NAME="Pes anserine bursitis"
 	$(PY) scripts/new_page.py condition "$(NAME)"
 
 # --- tests and measurements -------------------------------------------------------------

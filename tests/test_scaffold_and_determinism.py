@@ -34,13 +34,13 @@ def test_two_builds_give_the_same_lists(site_dir: Path, tmp_path: Path) -> None:
 def test_scaffolds_build_and_are_complete(tmp_path: Path) -> None:
     config = copy_site_source(tmp_path / "src")
     docs = config.parent / "docs"
-    for kind, title in (("post", "Can stress make back pain worse?"), ("condition", "Piriformis syndrome")):
+    for kind, title in (("post", "Can stress make back pain worse?"), ("condition", "Pes anserine bursitis")):
         run = subprocess.run([sys.executable, str(config.parent / "scripts/new_page.py"), kind, title],
                              capture_output=True, text=True, cwd=config.parent)
         assert run.returncode == 0, run.stderr
         assert "Created docs/" in run.stdout
     post = (docs / "blog/posts/can-stress-make-back-pain-worse.md").read_text()
-    condition = (docs / "conditions/piriformis-syndrome.md").read_text()
+    condition = (docs / "conditions/pes-anserine-bursitis.md").read_text()
     today = dt.date.today().isoformat()
     assert f"date: {today}" in post and "<!-- more -->" in post and "draft: true" in post
     assert f"last_reviewed: {today}" in condition
@@ -50,7 +50,7 @@ def test_scaffolds_build_and_are_complete(tmp_path: Path) -> None:
     (docs / "blog/posts/can-stress-make-back-pain-worse.md").write_text(post.replace("draft: true\n", ""))
     result = build_site(config, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert (tmp_path / "site/conditions/piriformis-syndrome/index.html").exists()
+    assert (tmp_path / "site/conditions/pes-anserine-bursitis/index.html").exists()
     assert (tmp_path / "site/blog/can-stress-make-back-pain-worse/index.html").exists()
 
 
@@ -59,9 +59,9 @@ def test_scaffold_refuses_missing_or_duplicate_titles(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     empty = subprocess.run([sys.executable, str(script), "post", "", "--docs", str(docs)], capture_output=True, text=True)
     assert empty.returncode == 2 and 'make new-post TITLE="' in empty.stderr
-    first = subprocess.run([sys.executable, str(script), "condition", "Piriformis syndrome", "--docs", str(docs)],
+    first = subprocess.run([sys.executable, str(script), "condition", "Pes anserine bursitis", "--docs", str(docs)],
                            capture_output=True, text=True)
     assert first.returncode == 0
-    again = subprocess.run([sys.executable, str(script), "condition", "Piriformis  Syndrome", "--docs", str(docs)],
+    again = subprocess.run([sys.executable, str(script), "condition", "Pes  Anserine  Bursitis", "--docs", str(docs)],
                            capture_output=True, text=True)
     assert again.returncode == 2 and "already exists" in again.stderr
