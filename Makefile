@@ -13,7 +13,7 @@ PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check report triage test new-post new-condition bench audit clean setup setup-dev
+.PHONY: help serve build check report triage test new-post new-condition new-treatment bench audit clean setup setup-dev
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ triage: setup ## Which page files which red flag at which urgency (for the clini
 
 new-post: setup ## Start a blog post: make new-post TITLE="Your question?"
 	$(PY) scripts/new_page.py post "$(TITLE)"
+
+new-treatment: setup ## Start a treatment or test page: make new-treatment NAME="Spinal cord stimulator"
+	$(PY) scripts/new_page.py treatment "$(NAME)"
 
 new-condition: setup ## Start a condition page: make new-condition NAME="Pes anserine bursitis"
 	$(PY) scripts/new_page.py condition "$(NAME)"

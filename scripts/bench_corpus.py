@@ -18,7 +18,7 @@ CONDITIONS = ["herniated-disc", "sciatica", "lumbar-radiculopathy", "spinal-sten
               "tarsal-tunnel-syndrome", "peripheral-neuropathy", "mortons-neuroma", "ankle-arthritis"]
 WORDS = ("back leg foot heel toe nerve root disc spine walking sitting standing pain numbness tingling weakness "
          "exercise stretch rest sleep work lifting posture doctor scan surgery recovery physical therapy injection "
-         "medicine diet weight bone calcium vitamin smoking arthritis joint swelling cramp calf thigh shin ankle "
+         "medicine diet weight bone calcium vitamin smoking arthritis joint stiffness cramp calf thigh shin ankle "
          "burning shooting aching morning evening stairs bending twisting reflex muscle tendon ligament fascia "
          "circulation blood pulse skin sole arch ball shoe insole orthotic brace cushion support balance fall").split()
 

@@ -40,6 +40,10 @@ log = logging.getLogger("mkdocs.hooks.spine")
 SHORTCUTS = os.environ.get("SPINE_BUILD_SHORTCUTS", "on").strip().lower() != "off"
 GLOSSARY_SRC = "glossary.md"
 CONDITIONS_SECTION = "Conditions (A to Z)"
+TREATMENTS_SECTION = "Treatments and tests"
+# Each library's pages are listed under its tab, A to Z, so editors never touch the nav.
+LIBRARY_SECTIONS = ((CONDITIONS_SECTION, content.CONDITIONS_DIR, "condition"),
+                    (TREATMENTS_SECTION, content.TREATMENTS_DIR, "treatment"))
 
 _state = SimpleNamespace(command="build", pages={}, relations=None, recent=[], newsletter=None,
                          html={}, env=None, today=dt.date.today(), worker=None, html_checks=None,
@@ -184,18 +188,24 @@ def _close_worker() -> None:
 
 @event_priority(-100)
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-    """List every condition page under the Conditions tab, A to Z, so editors never touch the nav."""
+    """List every condition page under the Conditions tab, and every treatment or test page under
+    the Treatments tab, A to Z, so editors never touch the nav."""
     # Every page's record and front matter now lives until the build ends: spare them the cycle
     # collector's full scans while the pages are rendered (see on_env).
     gc.freeze()
-    section = next((i for i in nav.items if isinstance(i, Section) and i.title == CONDITIONS_SECTION), None)
-    if section is None:
-        return nav
+    for title, folder, kind in LIBRARY_SECTIONS:
+        section = next((i for i in nav.items if isinstance(i, Section) and i.title == title), None)
+        if section is not None:
+            _list_library(section, files, folder, kind)
+    return nav
+
+
+def _list_library(section: Section, files: Files, folder: str, kind: str) -> None:
     listed = {getattr(child, "file", None) and child.file.src_uri for child in section.children}
     extra = sorted(
         (f.page for f in files.documentation_pages()
-         if f.src_uri.startswith(content.CONDITIONS_DIR) and f.src_uri not in listed and f.page is not None
-         and content.kind_of(f.src_uri) == "condition"),
+         if f.src_uri.startswith(folder) and f.src_uri not in listed and f.page is not None
+         and content.kind_of(f.src_uri) == kind),
         key=lambda page: (_record(page).title.lower() if _record(page) else page.file.src_uri),
     )
     for page in extra:
@@ -204,7 +214,6 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
             page.title = record.title
         page.parent = section
         section.children.append(page)
-    return nav
 
 
 def _record(page: MkPage) -> content.Page | None:
@@ -214,7 +223,7 @@ def _record(page: MkPage) -> content.Page | None:
 def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
     record = _record(page)
-    if record is not None and record.kind == "condition" and "search" not in page.meta:
+    if record is not None and record.kind in ("condition", "treatment") and "search" not in page.meta:
         page.meta["search"] = {"boost": searchterms.CONDITION_BOOST}
     markdown = atoz.expand(src, markdown, list(_state.pages.values()))
     return triage.expand(markdown, _state.standard, _state.words)
@@ -286,7 +295,7 @@ def on_page_context(context: dict[str, Any], *, page: MkPage, config: MkDocsConf
     if record is not None and record.kind == "post":
         authors = [a.name for a in getattr(page, "authors", [])]
         jsonld.append(metadata.blog_posting(record, page_url, org, authors))
-    elif record is not None and record.kind == "condition":
+    elif record is not None and record.kind in ("condition", "treatment"):
         jsonld.append(metadata.medical_web_page(record, page_url, org, config.extra.get("reviewer")))
     else:
         jsonld.append(metadata.web_page(page.title or config.site_name, (record.description if record else "")

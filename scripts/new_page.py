@@ -2,7 +2,8 @@
 """Scaffold a new blog post or condition page with every required field (make new-post / new-condition).
 
     python scripts/new_page.py post "Can stress make back pain worse?"
-    python scripts/new_page.py condition "Piriformis syndrome"
+    python scripts/new_page.py condition "Pes anserine bursitis"
+    python scripts/new_page.py treatment "Spinal cord stimulator"
 """
 
 from __future__ import annotations
@@ -135,6 +136,83 @@ TODO
 '''
 
 
+TREATMENT_TEMPLATE = '''---
+title: "{title}"
+description: "TODO: what {title} is and who it is for, in one plain sentence of 160 characters at most."
+summary: "TODO: one plain line for the A to Z list."
+treatment_type: procedure
+aliases:
+  - TODO other name
+search_terms:
+  - TODO common misspelling
+last_reviewed: {today}
+conditions:
+  - sciatica
+sources:
+  - title: "TODO: the title of the page you used"
+    publisher: "TODO: e.g. AAOS OrthoInfo, MedlinePlus, NICE"
+    year: {year}
+    url: "https://orthoinfo.aaos.org/"
+  - title: "TODO: a second source"
+    publisher: "TODO"
+    year: {year}
+    url: "https://medlineplus.gov/"
+---
+
+TODO: A short summary: what it is, who it is for, and what to expect.
+
+## What it is
+
+TODO
+
+## Who it may help, and who it won't
+
+TODO
+
+## How to prepare
+
+TODO
+
+## What happens on the day
+
+TODO
+
+## Recovery
+
+TODO: a realistic timeline for walking, work, driving, lifting and sport.
+
+## Risks and side effects
+
+TODO: figures only from your sources.
+
+## How well it works
+
+TODO: what the evidence says, plainly, including when it is no better than not having it.
+
+## Questions to ask
+
+- TODO
+
+## When to get help afterwards
+
+!!! urgent "Call your care team today or go to urgent care if:"
+
+    - red-flag: back-pain-fever
+    - red-flag: dvt
+
+!!! emergency "Call {{{{ emergency_number }}}} or go to {{{{ emergency_room }}}} if:"
+
+    - red-flag: pe
+    - red-flag: ces-saddle
+    - red-flag: ces-bladder-early
+    - red-flag: ces-bladder-late
+    - red-flag: ces-sex
+    - red-flag: both-legs
+
+    Read more about [when back or leg pain is an emergency](../emergency.md).
+'''
+
+
 def slugify(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     ascii_text = ascii_text.replace("'", "")
@@ -146,8 +224,9 @@ def scaffold(kind: str, title: str, docs_dir: Path = DOCS, today: dt.date | None
     title = " ".join(title.split())
     if not title:
         what = "TITLE" if kind == "post" else "NAME"
-        example = 'make new-post TITLE="Can stress make back pain worse?"' if kind == "post" \
-            else 'make new-condition NAME="Piriformis syndrome"'
+        example = {"post": 'make new-post TITLE="Can stress make back pain worse?"',
+                   "condition": 'make new-condition NAME="Pes anserine bursitis"',
+                   "treatment": 'make new-treatment NAME="Spinal cord stimulator"'}[kind]
         raise ValueError(f"Please give the page a {what.lower()}, for example: {example}")
     if '"' in title or "\\" in title:
         raise ValueError("Please leave double quotes and backslashes out of the title.")
@@ -155,11 +234,11 @@ def scaffold(kind: str, title: str, docs_dir: Path = DOCS, today: dt.date | None
     if not slug:
         raise ValueError(f"The title '{title}' has no letters or digits to make a file name from.")
     today = today or dt.date.today()
-    folder = docs_dir / ("blog/posts" if kind == "post" else "conditions")
+    folder = docs_dir / {"post": "blog/posts", "condition": "conditions", "treatment": "treatments"}[kind]
     target = folder / f"{slug}.md"
     if target.exists():
         raise ValueError(f"{target.relative_to(docs_dir.parent)} already exists. Choose another title, or edit that file.")
-    template = POST_TEMPLATE if kind == "post" else CONDITION_TEMPLATE
+    template = {"post": POST_TEMPLATE, "condition": CONDITION_TEMPLATE, "treatment": TREATMENT_TEMPLATE}[kind]
     folder.mkdir(parents=True, exist_ok=True)
     target.write_text(template.format(title=title, today=today.isoformat(), year=today.year), encoding="utf-8")
     return target
@@ -167,7 +246,7 @@ def scaffold(kind: str, title: str, docs_dir: Path = DOCS, today: dt.date | None
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("kind", choices=["post", "condition"])
+    parser.add_argument("kind", choices=["post", "condition", "treatment"])
     parser.add_argument("title", nargs="?", default="")
     parser.add_argument("--docs", type=Path, default=DOCS, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)

@@ -35,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     paths = [p.resolve() for p in args.files] if args.files else content.markdown_files(DOCS)
     print(f"{'page':<58} {'type':<9} {'grade':>6} {'words':>6} {'w/sent':>6} {'reviewed':>12} {'review due':>12}")
     condition_grades: list[float] = []
+    treatment_grades: list[float] = []
     post_grades: list[float] = []
     over = 0
     standard, words = triage.load(DOCS), triage.site_words(siteconfig.load(CONFIG).get("extra"))
@@ -49,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    longest: ({len(sentence.split())} words) {sentence}")
         if page.kind == "condition":
             condition_grades.append(result.grade)
+        elif page.kind == "treatment":
+            treatment_grades.append(result.grade)
         elif page.kind == "post":
             post_grades.append(result.grade)
     print()
@@ -56,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"condition pages: {len(condition_grades)}, median grade "
               f"{readability.library_median(condition_grades)} (limit {readability.LIBRARY_MEDIAN_LIMIT}), "
               f"max {max(condition_grades)} (limit {readability.GRADE_LIMIT})")
+    if treatment_grades:
+        print(f"treatment and test pages: {len(treatment_grades)}, median grade "
+              f"{readability.library_median(treatment_grades)} (limit {readability.TREATMENT_MEDIAN_LIMIT}), "
+              f"max {max(treatment_grades)} (limit {readability.GRADE_LIMIT})")
     if post_grades:
         print(f"posts: {len(post_grades)}, median grade {readability.library_median(post_grades)}, "
               f"max {max(post_grades)} (limit {readability.GRADE_LIMIT})")

@@ -448,12 +448,13 @@ def test_front_matter_keeps_the_line_of_every_value() -> None:
 
 
 def test_every_real_page_type_has_a_schema_and_the_schema_names_fields_plainly() -> None:
-    assert set(schema.MODELS) == {"post", "condition", "page"}
+    assert set(schema.MODELS) == {"post", "condition", "treatment", "page"}
     post = content.page_from_text("blog/posts/x.md", "---\nTitle: x\nsummary: y\n---\n")
     rules = schema.Rules(page=post, index=validate.Index([post]), today=TODAY)
     messages = [p.message for p in schema.check(post, rules)]
     assert "unknown field 'Title': did you mean 'title'?" in messages
-    assert "'summary' is not used on blog posts (only on condition pages); remove it" in messages
+    assert ("'summary' is not used on blog posts (only on condition pages and treatment and test pages); "
+            "remove it") in messages
 
 
 def test_double_quotes_in_a_description_are_refused_because_templates_do_not_escape_them() -> None:

@@ -12,10 +12,11 @@ from typing import Any, Literal
 
 from . import frontmatter
 
-Kind = Literal["post", "condition", "page"]
+Kind = Literal["post", "condition", "treatment", "page"]
 
 POSTS_DIR = "blog/posts/"
 CONDITIONS_DIR = "conditions/"
+TREATMENTS_DIR = "treatments/"
 REVIEW_INTERVAL_MONTHS = 12
 
 
@@ -137,6 +138,8 @@ def kind_of(src: str) -> Kind:
         return "post"
     if src.startswith(CONDITIONS_DIR) and PurePosixPath(src).name != "index.md":
         return "condition"
+    if src.startswith(TREATMENTS_DIR) and PurePosixPath(src).name != "index.md":
+        return "treatment"
     return "page"
 
 

@@ -21,6 +21,8 @@ def breadcrumbs(page: Page | None, title: str, url: str, site_url: str) -> list[
         crumbs.append(("Blog", site_url + "blog/"))
     elif page is not None and page.kind == "condition":
         crumbs.append(("Conditions A to Z", site_url + "conditions/"))
+    elif page is not None and page.kind == "treatment":
+        crumbs.append(("Treatments and tests", site_url + "treatments/"))
     elif _ABOUT_SECTION.match(src) and url != "about/":
         crumbs.append(("About", site_url + "about/"))
     if url:
@@ -69,8 +71,14 @@ def blog_posting(page: Page, url: str, org: dict[str, Any], author_names: list[s
     return data
 
 
+# What a treatment page is about, by its treatment_type (schema.org types).
+TREATMENT_TYPES = {"procedure": "MedicalProcedure", "test": "MedicalTest", "therapy": "MedicalTherapy"}
+
+
 def medical_web_page(page: Page, url: str, org: dict[str, Any], reviewer: dict[str, Any] | None) -> dict[str, Any]:
-    condition: dict[str, Any] = {"@type": "MedicalCondition", "name": page.title}
+    kind = TREATMENT_TYPES.get(str(page.meta.get("treatment_type")), "MedicalTherapy") \
+        if page.kind == "treatment" else "MedicalCondition"
+    condition: dict[str, Any] = {"@type": kind, "name": page.title}
     if page.aliases:
         condition["alternateName"] = page.aliases
     data: dict[str, Any] = {

@@ -131,6 +131,11 @@ class Index:
         self.by_src = {p.src: p for p in pages}
         self.conditions = {p.slug: p.src for p in pages if p.kind == "condition"}
         self.posts = {p.slug: p.src for p in pages if p.kind == "post"}
+        self.treatments = {p.slug: p.src for p in pages if p.kind == "treatment"}
+
+    def of_kind(self, kind: str) -> dict[str, str]:
+        """slug -> src of the pages of one kind."""
+        return {"condition": self.conditions, "post": self.posts, "treatment": self.treatments}.get(kind, {})
 
     def resolve(self, ref: object) -> str | None:
         """A `related`/`read_also`/`conditions` reference: a slug, or a path under docs/."""
@@ -142,7 +147,7 @@ class Index:
         if ref + ".md" in self.by_src:
             return ref + ".md"
         slug = ref.rstrip("/").split("/")[-1].removesuffix(".md")
-        return self.conditions.get(slug) or self.posts.get(slug)
+        return self.conditions.get(slug) or self.posts.get(slug) or self.treatments.get(slug)
 
 
 class _Postings:
@@ -206,7 +211,7 @@ def compute(pages: list[Page], today: dt.date | None = None) -> Relations:
 def _compute(pages: list[Page], today: dt.date) -> Relations:
     # Pages are numbered newest first (then by path): a smaller number wins a tie, and the
     # inner loops work on small integers rather than paths.
-    live = sorted((p for p in pages if is_published(p, today) and p.kind in ("post", "condition")),
+    live = sorted((p for p in pages if is_published(p, today) and p.kind in ("post", "condition", "treatment")),
                   key=lambda p: (-_date_key(p), p.src))
     index = Index(live)
     n = len(live)
@@ -218,7 +223,7 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
     topics_of = [frozenset(p.categories) for p in live]
     tags_of = [sorted(set(p.tags)) for p in live]
     topic_members: dict[str, set[int]] = defaultdict(set)
-    terms, tags, about = _Postings(), _Postings(), _Postings()
+    terms, tags, about, treats = _Postings(), _Postings(), _Postings(), _Postings()
     for i, page in enumerate(live):
         for topic in topics_of[i]:
             topic_members[topic].add(i)
@@ -229,13 +234,16 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
         if page.kind == "post":
             for slug in set(page.conditions):
                 about.add(slug, i)        # condition slug -> posts about it
-    for postings in (terms, tags, about):
+        elif page.kind == "treatment":
+            for slug in set(page.conditions):
+                treats.add(slug, i)       # condition slug -> treatments and tests for it
+    for postings in (terms, tags, about, treats):
         postings.freeze()
     tag_idf = {t: math.log((1 + n) / (1 + tags.size(t))) + 0.1 for t in {t for p in live for t in p.tags}}
     condition_number = {slug: number_of[src] for slug, src in index.conditions.items()}
     # A term on over half the pages says nothing.
     common = {t for t in {t for v in vector_of for t in v} if terms.size(t) > (n // 2 if n > 4 else n)}
-    near_term, near_about, near_tag = terms.near, about.near, tags.near
+    near_term, near_about, near_tag, near_treats = terms.near, about.near, tags.near, treats.near
 
     # When nothing of a kind is related at all: the most-discussed condition pages, the newest posts.
     fallbacks = {
@@ -258,9 +266,12 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
         else:
             slugs, weight = sorted(set(page.conditions)), W_SHARED_CONDITION
         for slug in slugs:
-            if page.kind == "post" and slug in condition_number:
+            if page.kind != "condition" and slug in condition_number:
                 scores[condition_number[slug]] += W_CONDITION_LINK
             for other in near_about(slug, i):
+                scores[other] += weight
+            # Treatments and tests for this condition (or for the conditions this page is about).
+            for other in near_treats(slug, i):
                 scores[other] += weight
         # Tags, down-weighted when common (idf).
         for tag in tags_of[i]:
@@ -336,13 +347,16 @@ def _fallback(ranked: list[tuple[str, float]], chosen: set[str], newest_posts: l
 
 def _mix_kinds(own_src: str, items: list[Item], ranked: list[tuple[str, float]], index: Index,
                fallbacks: dict[str, list[str]]) -> list[Item]:
-    """Make sure every list offers both a post and a condition page (when the site has both)."""
-    for kind in ("condition", "post"):
+    """Make sure every list offers both a post and a condition page (when the site has both), and a
+    treatment or test page when one is related."""
+    for kind in ("condition", "post", "treatment"):
         if any(index.by_src[i.src].kind == kind for i in items):
             continue
         present = {i.src for i in items}
         best = next(((s, sc) for s, sc in ranked if sc > 0 and s not in present
                      and index.by_src[s].kind == kind), None)
+        if best is None and kind == "treatment":
+            continue          # a treatment only when one is related: no filler
         if best is None:
             fallback = next((s for s in fallbacks[kind] if s not in present and s != own_src), None)
             if fallback is None:

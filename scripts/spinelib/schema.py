@@ -28,8 +28,10 @@ from .related import Index
 DESCRIPTION_MAX = 160
 SUMMARY_MAX = 120
 MIN_SOURCES = 2
+MAX_PINNED = 4          # editors' Related picks: room is left for the build to add an article or a condition
 HIDE_OPTIONS = ("navigation", "toc", "footer", "path", "tags", "feedback")
 STARTS_IN = ("spine", "foot-or-leg")
+TREATMENT_TYPES = ("procedure", "test", "therapy")     # schema.org MedicalProcedure, MedicalTest, MedicalTherapy
 DATE_KEYS = ("created", "updated")
 
 _HTML_TAG = re.compile(r"<\s*[A-Za-z!/?]")
@@ -240,8 +242,7 @@ def _page_ref(kinds: tuple[str, ...], what: str) -> Any:
         src = rules.index.resolve(value)
         target = rules.index.by_src.get(src) if src else None
         if target is None or target.kind not in kinds:
-            names = sorted(slug for kind in kinds
-                           for slug in (rules.index.conditions if kind == "condition" else rules.index.posts))
+            names = sorted(slug for kind in kinds for slug in rules.index.of_kind(kind))
             close = suggestion(str(value).strip().removesuffix(".md").split("/")[-1], names)
             hint = f"; did you mean '{close}'?" if close else " (use the file name without '.md')"
             raise _fail("unknown_page", f"names '{value}', which is not {what}{hint}")
@@ -252,7 +253,8 @@ def _page_ref(kinds: tuple[str, ...], what: str) -> Any:
 
 
 ConditionRef = Annotated[StrictStr, _page_ref(("condition",), "a condition page")]
-RelatedRef = Annotated[StrictStr, _page_ref(("condition", "post"), "a condition page or a post")]
+RelatedRef = Annotated[StrictStr, _page_ref(("condition", "post", "treatment"),
+                                            "a condition page, a treatment or test page, or a post")]
 _POST_REF = _page_ref(("post",), "a post")
 
 
@@ -317,7 +319,20 @@ class ConditionPage(_Common):
     last_reviewed: ReviewDate
     sources: Annotated[list[Source], Field(min_length=MIN_SOURCES)]
     aliases: list[PlainText] | None = None
-    related: list[RelatedRef] | None = None
+    related: Annotated[list[RelatedRef], Field(max_length=MAX_PINNED)] | None = None
+    review_interval_months: Annotated[StrictInt, Field(ge=1, le=36)] | None = None
+
+
+class TreatmentPage(_Common):
+    """docs/treatments/*.md (not index.md): a treatment, procedure or test."""
+
+    summary: Summary
+    treatment_type: Literal[TREATMENT_TYPES]  # type: ignore[valid-type]
+    last_reviewed: ReviewDate
+    sources: Annotated[list[Source], Field(min_length=MIN_SOURCES)]
+    aliases: list[PlainText] | None = None
+    conditions: list[ConditionRef] | None = None
+    related: Annotated[list[RelatedRef], Field(max_length=MAX_PINNED)] | None = None
     review_interval_months: Annotated[StrictInt, Field(ge=1, le=36)] | None = None
 
 
@@ -330,7 +345,7 @@ class Post(_Common):
     authors: Annotated[list[Author], Field(min_length=1)]
     sources: Annotated[list[Source], Field(min_length=MIN_SOURCES)]
     conditions: list[ConditionRef] | None = None
-    related: list[RelatedRef] | None = None
+    related: Annotated[list[RelatedRef], Field(max_length=MAX_PINNED)] | None = None
     read_also: ReadAlso = None
     draft: StrictBool = False
     slug: Annotated[StrictStr, AfterValidator(_slug)] | None = None
@@ -352,15 +367,18 @@ class OtherPage(_Common):
     subtitle: PlainText | None = None
 
 
-MODELS: dict[str, type[_Model]] = {"post": Post, "condition": ConditionPage, "page": OtherPage}
-KIND_NAMES = {"post": "blog posts", "condition": "condition pages", "page": "other pages"}
-LITERALS: dict[str, tuple[str, ...]] = {"hide": HIDE_OPTIONS, "starts_in": STARTS_IN}
+MODELS: dict[str, type[_Model]] = {"post": Post, "condition": ConditionPage, "treatment": TreatmentPage,
+                                   "page": OtherPage}
+KIND_NAMES = {"post": "blog posts", "condition": "condition pages", "treatment": "treatment and test pages",
+              "page": "other pages"}
+LITERALS: dict[str, tuple[str, ...]] = {"hide": HIDE_OPTIONS, "starts_in": STARTS_IN, "treatment_type": TREATMENT_TYPES}
 
 HOW_TO_ADD = {      # what to write when a field is missing
     "title": 'add a line like title: "Sciatica"',
     "description": 'add a line like description: "One sentence about the page, 160 characters at most."',
     "summary": 'add a line like summary: "One plain line for the A to Z, 120 characters at most."',
     "starts_in": "add a line starts_in: spine (or starts_in: foot-or-leg)",
+    "treatment_type": "add a line treatment_type: procedure (or test, or therapy)",
     "last_reviewed": "add a line like last_reviewed: {today}",
     "date": "add a line like date: {today}",
     "categories": "add a 'categories:' line, then 1 or 2 topics, each on its own line like '  - Symptoms'",

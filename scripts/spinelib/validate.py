@@ -52,6 +52,11 @@ EXCERPT_MARKER = "<!-- more -->"
 REQUIRED_SECTIONS = ("Symptoms", "What causes it", "How it is diagnosed", "Treatment", "When to get help")
 OPTIONAL_SECTION = "Is it my spine or my foot?"          # between "What causes it" and "How it is diagnosed"
 CARE_CARD_SECTION = "When to get help"
+TREATMENT_SECTIONS = ("What it is", "Who it may help, and who it won't", "How to prepare", "What happens on the day",
+                      "Recovery", "Risks and side effects", "How well it works", "Questions to ask",
+                      "When to get help afterwards")
+TREATMENT_CARE_SECTION = "When to get help afterwards"
+ARTICLE_KINDS = ("post", "condition", "treatment")        # pages with the full set of checks
 GENERATED_SECTIONS = ("Sources", "References", "Last reviewed")   # added by the templates
 MAX_CARE_CARD_BULLETS = 6                                # "at most 5 bullets plus one catch-all"
 EMERGENCY_LINK_TEXT = "when back or leg pain is an emergency"
@@ -388,7 +393,7 @@ class _PageChecker:
         self._check_html(rendered)
         self._check_links(rendered)
         self._check_red_flags(rendered)
-        if page.kind in ("post", "condition"):
+        if page.kind in ARTICLE_KINDS:
             self._check_reading_grade(rendered)
 
     def _check_source(self) -> bool:
@@ -399,11 +404,11 @@ class _PageChecker:
             return False
         meta_ok = self._check_front_matter()
         if not page.body.strip():
-            report = self.error if page.kind in ("post", "condition") else self.warning
+            report = self.error if page.kind in ARTICLE_KINDS else self.warning
             report(page.body_start_line if page.has_front_matter else 1, None,
                    "the page has no text after the front matter; write the page, or delete the file")
             return False
-        if page.kind in ("post", "condition") and not _FILE_NAME.match(PurePosixPath(page.src).name):
+        if page.kind in ARTICLE_KINDS and not _FILE_NAME.match(PurePosixPath(page.src).name):
             name = re.sub(r"[^a-z0-9]+", "-", page.slug.lower()).strip("-") or "page-name"
             self.error(1, None, f"rename the file to '{name}.md': the file name becomes the page's web address, "
                                 "so use lower-case letters, numbers and hyphens only")
@@ -413,7 +418,9 @@ class _PageChecker:
         if page.kind == "post":
             self._check_excerpt()
         if page.kind == "condition":
-            self._check_sections()
+            self._check_sections(REQUIRED_SECTIONS, CARE_CARD_SECTION, "condition pages", OPTIONAL_SECTION)
+        elif page.kind == "treatment":
+            self._check_sections(TREATMENT_SECTIONS, TREATMENT_CARE_SECTION, "treatment and test pages")
         if meta_ok:
             self._check_review_due()
             self._check_unpublished_references()
@@ -456,6 +463,7 @@ class _PageChecker:
             else:
                 needs = {"post": "title, description, date, categories, tags, authors and sources",
                          "condition": "title, description, summary, starts_in, last_reviewed and sources",
+                         "treatment": "title, description, summary, treatment_type, last_reviewed and sources",
                          "page": "title and description"}[page.kind]
                 self.error(1, None, f"the page has no front matter: start the file with a '---' line, then "
                                     f"{needs}, then another '---' line (see CONTRIBUTING.md section 3)")
@@ -663,7 +671,7 @@ class _PageChecker:
         return found
 
     def _check_headings(self) -> None:
-        if self.page.kind not in ("post", "condition"):
+        if self.page.kind not in ARTICLE_KINDS:
             return
         for line, text in self.headings(1):
             self.error(line, None, f"remove the heading '# {text}': the page's title comes from 'title' in the "
@@ -723,9 +731,10 @@ class _PageChecker:
             self.error(line, None, f"the excerpt marker {EXCERPT_MARKER} comes before any text; move it after the "
                                    "first paragraph or two, which must make sense on their own")
 
-    def _check_sections(self) -> None:
+    def _check_sections(self, required: tuple[str, ...], care_section: str, kind_name: str,
+                        optional: str | None = None) -> None:
         headings = self.headings(2)
-        known = {_norm(s): s for s in (*REQUIRED_SECTIONS, OPTIONAL_SECTION)}
+        known = {_norm(s): s for s in (*required, *([optional] if optional else []))}
         position: dict[str, tuple[int, int]] = {}        # section -> (index among H2s, line)
         unknown: list[tuple[int, str]] = []
         for index, (line, text) in enumerate(headings):
@@ -734,20 +743,20 @@ class _PageChecker:
                 position[name] = (index, line)
             elif not name:
                 unknown.append((line, text))
-        order = "## " + ", ## ".join(REQUIRED_SECTIONS)
-        for section in REQUIRED_SECTIONS:
+        order = "## " + ", ## ".join(required)
+        for section in required:
             if section in position:
                 continue
             close = difflib.get_close_matches(_norm(section), [_norm(t) for _, t in unknown], n=1, cutoff=0.6)
             if close:
                 line, text = next((ln, t) for ln, t in unknown if _norm(t) == close[0])
-                self.error(line, None, f"rename '## {text}' to '## {section}': condition pages need these "
+                self.error(line, None, f"rename '## {text}' to '## {section}': {kind_name} need these "
                                        f"sections, in this order: {order}")
             else:
-                self.error(None, None, f"the '## {section}' section is missing: condition pages need these "
+                self.error(None, None, f"the '## {section}' section is missing: {kind_name} need these "
                                        f"sections, in this order: {order}")
         latest: tuple[int, str] | None = None
-        for section in REQUIRED_SECTIONS:
+        for section in required:
             if section not in position:
                 continue
             index, line = position[section]
@@ -755,25 +764,25 @@ class _PageChecker:
                 self.error(line, None, f"'## {section}' must come after '## {latest[1]}' (the order is: {order})")
             else:
                 latest = (index, section)
-        if OPTIONAL_SECTION in position:
-            index, line = position[OPTIONAL_SECTION]
+        if optional and optional in position:
+            index, line = position[optional]
             after, before = position.get("What causes it"), position.get("How it is diagnosed")
             if (after and index < after[0]) or (before and index > before[0]):
-                self.error(line, None, f"'## {OPTIONAL_SECTION}' must come between '## What causes it' and "
+                self.error(line, None, f"'## {optional}' must come between '## What causes it' and "
                                        "'## How it is diagnosed'")
         # the care card, inside "When to get help"
         if not carecards.has_care_card(self.page.body):
-            line = position[CARE_CARD_SECTION][1] if CARE_CARD_SECTION in position else None
-            self.error(line, None, "the page has no care card: add one inside '## When to get help', like "
+            line = position[care_section][1] if care_section in position else None
+            self.error(line, None, f"the page has no care card: add one inside '## {care_section}', like "
                                    f"!!! see-doctor \"{_CARD_EXAMPLES['see-doctor']}\" with its content indented "
                                    "by four spaces")
-        elif CARE_CARD_SECTION in position:
-            start = position[CARE_CARD_SECTION][1]
+        elif care_section in position:
+            start = position[care_section][1]
             following = [ln for ln, _ in headings if ln > start]
             end = following[0] if following else None
             section_text = "\n".join(t for ln, t in self.lines() if ln > start and (end is None or ln < end))
             if not carecards.has_care_card(section_text):
-                self.error(start, None, "the care card must be inside the '## When to get help' section; move it "
+                self.error(start, None, f"the care card must be inside the '## {care_section}' section; move it "
                                         "there")
 
     # medical rules
@@ -903,7 +912,7 @@ def _check_duplicates(site: _Site, report: Report) -> None:
 
     slugs: dict[str, list[Page]] = defaultdict(list)
     for page in site.pages:
-        if page.kind in ("post", "condition"):
+        if page.kind in ARTICLE_KINDS:
             slugs[page.slug].append(page)
     flag(dict(slugs), "the file name (slug)", "rename one of the files: pages are named by their file name "
          "in 'related', 'conditions' and 'read_also'", None)
