@@ -26,6 +26,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from spinelib import content, siteconfig, validate  # noqa: E402
 
 
+RULES_PAGE = "docs/about/content-checks.md"     # written from the rules by scripts/rules_doc.py
+
+
 def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
@@ -73,6 +76,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Warnings ({len(report.warnings)}) - please fix, but they do not stop the build:")
         for problem in report.warnings:
             print(f"  {problem}")
+        print()
+    if report.errors or report.warnings:
+        codes = sorted({p.code for p in report.errors + report.warnings if p.code})
+        example = codes[0].lower() if codes else "sh101"
+        print(f"What each code means, why it matters and how to fix it: {RULES_PAGE} "
+              f"(for example {RULES_PAGE}#{example})")
         print()
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in report.errors + report.warnings:

@@ -45,7 +45,7 @@ def test_a_failed_build_leaves_the_site_untouched(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert snapshot(site_dir) == before
     assert _leftovers(site_dir.parent) == []
-    assert ("docs/blog/posts/date-not-a-date.md:4: 'date' must be a date like 2026-05-01 (got '2026-13-01')"
+    assert ("docs/blog/posts/date-not-a-date.md:4: SH208 'date' must be a date like 2026-05-01 (got '2026-13-01')"
             in result.stderr)
     assert "site/ was left as it was" in result.stderr and "Traceback" not in result.stderr
 

@@ -34,13 +34,13 @@ def test_errors_then_warnings_then_a_count_and_a_failing_status(tmp_path: Path) 
     lines = result.stdout.splitlines()
     assert lines[:3] == [
         "Errors (2) - these stop the page being published:",
-        "  docs/blog/posts/date-not-a-date.md:4: 'date' must be a date like 2026-05-01 (got '2026-13-01')",
-        "  docs/blog/posts/script-element.md:32: the HTML element <script> is not allowed in pages (scripts could "
+        "  docs/blog/posts/date-not-a-date.md:4: SH208 'date' must be a date like 2026-05-01 (got '2026-13-01')",
+        "  docs/blog/posts/script-element.md:32: SH301 the HTML element <script> is not allowed in pages (scripts could "
         "harm readers); remove it (the site's own scripts come only from its templates)",
     ]
     assert lines[4:6] == [
         "Warnings (1) - please fix, but they do not stop the build:",
-        "  docs/blog/posts/windows-line-endings.md:1: the file has Windows line endings (CRLF); they are handled, "
+        "  docs/blog/posts/windows-line-endings.md:1: SH103 the file has Windows line endings (CRLF); they are handled, "
         "but please set your editor to save with 'LF' line endings",
     ]
     assert _count(result.stdout) == (2, 1, 9)
@@ -55,7 +55,7 @@ def test_warnings_alone_do_not_fail(tmp_path: Path) -> None:
 
 
 def test_every_mistake_at_once_is_reported_in_one_run_without_a_traceback_or_a_changed_file(tmp_path: Path) -> None:
-    files = [m.file for m in MISTAKES_TABLE]
+    files = [f for m in MISTAKES_TABLE for f in (m.file, *m.also)]
     config = make_site(tmp_path / "site", *files)
     before = snapshot(tmp_path / "site")
     result = check_cli(config, "--today", TODAY.isoformat())
@@ -74,7 +74,7 @@ def test_every_mistake_at_once_is_reported_in_one_run_without_a_traceback_or_a_c
 def test_github_actions_gets_annotations_on_the_right_line(tmp_path: Path) -> None:
     config = make_site(tmp_path / "site", "blog/posts/date-not-a-date.md")
     result = check_cli(config, "--today", TODAY.isoformat(), env={**os.environ, "GITHUB_ACTIONS": "true"})
-    assert ("::error file=docs/blog/posts/date-not-a-date.md,line=4::'date' must be a date like 2026-05-01 "
+    assert ("::error file=docs/blog/posts/date-not-a-date.md,line=4::SH208 'date' must be a date like 2026-05-01 "
             "(got '2026-13-01')") in result.stdout.splitlines()
 
 

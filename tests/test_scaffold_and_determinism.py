@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -46,8 +47,26 @@ def test_scaffolds_build_and_are_complete(tmp_path: Path) -> None:
     assert f"last_reviewed: {today}" in condition
     for heading in ("## Symptoms", "## What causes it", "## How it is diagnosed", "## Treatment", "## When to get help"):
         assert heading in condition
-    # The post is a draft: build it as published too, so both scaffolds are proven to pass.
-    (docs / "blog/posts/can-stress-make-back-pain-worse.md").write_text(post.replace("draft: true\n", ""))
+    # As scaffolded, the TODOs and sample sources stop the build (SH107, SH108) and the draft is named (SH903).
+    refused = build_site(config, tmp_path / "refused")
+    assert refused.returncode != 0
+    log = refused.stdout + refused.stderr
+    assert ("docs/blog/posts/can-stress-make-back-pain-worse.md:3: SH107 the scaffold's 'TODO' is still in "
+            "'description': replace it with the real text before publishing") in log, log
+    assert ("docs/conditions/pes-anserine-bursitis.md:17: SH108 'url' of source 1 is the scaffold's sample address "
+            "(https://www.nhs.uk/conditions/); put the address of the page you actually used") in log, log
+    check = subprocess.run([sys.executable, str(config.parent / "scripts/check.py")], capture_output=True, text=True,
+                           cwd=config.parent)
+    assert ("docs/blog/posts/can-stress-make-back-pain-worse.md:22: SH903 the post is a draft: it will not be "
+            "published until you remove the line 'draft: true'") in check.stdout, check.stdout
+    # Filled in (every TODO replaced, real sources) and, for the post, published: both scaffolds pass.
+    for path, text in ((docs / "blog/posts/can-stress-make-back-pain-worse.md", post.replace("draft: true\n", "")),
+                       (docs / "conditions/pes-anserine-bursitis.md", condition)):
+        text = re.sub(r"TODO[^\"\n]*", "A plain sentence for the test.", text)
+        for sample, used in (("https://www.nhs.uk/conditions/\"", "https://www.nhs.uk/conditions/bursitis/\""),
+                             ("https://medlineplus.gov/\"", "https://medlineplus.gov/bursitis.html\"")):
+            text = text.replace(sample, used)
+        path.write_text(text)
     result = build_site(config, tmp_path / "site")
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "site/conditions/pes-anserine-bursitis/index.html").exists()

@@ -95,6 +95,21 @@ def _yaml_message(problem: str) -> str:
     return f"the front matter is not valid YAML ({problem})"
 
 
+_QUOTED_START = re.compile(r'^(?P<indent>\s*)(?:-\s+)?(?P<key>[\w-]+):\s+"(?P<rest>.*)$')
+
+
+def _unclosed_quote(yaml_text: str) -> tuple[int, str] | None:
+    """(0-based line, key) of the first 'key: "value' line whose double quote is never closed on it."""
+    for number, text in enumerate(yaml_text.split("\n")):
+        match = _QUOTED_START.match(text)
+        if match is None:
+            continue
+        rest = re.sub(r'\\.', "", match.group("rest"))      # escaped characters cannot close the quote
+        if '"' not in rest:
+            return number, match.group("key")
+    return None
+
+
 def _key_lines(yaml_text: str, first_line: int) -> tuple[dict[str, int], dict[tuple[str | int, ...], int]]:
     lines: dict[str, int] = {}
     values: dict[tuple[str | int, ...], int] = {}
@@ -145,6 +160,13 @@ def split(text: str) -> Parsed:
         else:
             data = yaml.load(yaml_text, Loader=_UniqueKeyLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
+        unclosed = _unclosed_quote(yaml_text)
+        if unclosed is not None:
+            # YAML reads on past the missing quote and reports a later line with another cause.
+            line, key = unclosed
+            parsed.error = FrontMatterError(2 + line, f"the value of '{key}' starts with a double quote but has no "
+                                                      "closing one: add \" at the end of the line")
+            return parsed
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         context = getattr(exc, "context", None) or ""
         if "quoted scalar" in context and getattr(exc, "context_mark", None) is not None:

@@ -86,6 +86,11 @@ def sentences_of(blocks: list[str]) -> list[str]:
     return sentences
 
 
+def closed_sentences(blocks: list[str]) -> list[str]:
+    """The sentences of the blocks, as the grade counts them (a block without an end mark is one)."""
+    return sentences_of([b if _SENTENCE_END.search(b) else b + "." for b in blocks])
+
+
 def measure_text(blocks: list[str]) -> Readability:
     """Flesch-Kincaid grade of the given prose blocks."""
     if not blocks:

@@ -56,6 +56,7 @@ class FieldProblem:
     line: int
     field: str
     message: str
+    kind: str = ""          # pydantic's error type, or ours ("future", "not_allowed"): the checks give it a code
 
 
 # --- helpers -----------------------------------------------------------------------------------
@@ -208,8 +209,9 @@ def _post_date(value: Any, info: ValidationInfo) -> Any:
     else:
         created = as_date_value(value)
     if created > rules.today and rules.page.meta.get("draft") is not True:
-        raise _fail("future", f"is in the future ({created}): only a draft can be scheduled; add 'draft: true', "
-                              f"or use today's date ({rules.today}) or earlier")
+        raise _fail("future", f"is in the future ({created}): nothing publishes a post on its date by itself (it "
+                              "would stay hidden until the site is next rebuilt after that day); use today's date "
+                              f"({rules.today}) or earlier, or add 'draft: true' and set the date when you publish")
     return value
 
 
@@ -429,9 +431,9 @@ def _problem(page: Page, model: type[_Model], rules: Rules, err: Any) -> FieldPr
         key = "title_of_source" if len(loc) > 1 and name == "title" else name
         how = HOW_TO_ADD.get(key, f"add a line like {name}: ...").format(today=today)
         where = f"'{name}' is missing" if len(loc) == 1 else f"{_label(loc[:-1])} is missing '{name}'"
-        return FieldProblem(line, field, f"{where}: {how}")
+        return FieldProblem(line, field, f"{where}: {how}", kind)
     if kind == "extra_forbidden":
-        return FieldProblem(line, field, _unknown_field(page, model, loc))
+        return FieldProblem(line, field, _unknown_field(page, model, loc), kind)
     if "phrase" in ctx:
         phrase = ctx["phrase"]
     elif value is None and len(loc) == 1:
@@ -475,7 +477,11 @@ def _problem(page: Page, model: type[_Model], rules: Rules, err: Any) -> FieldPr
             phrase = f"must be one of: {listed} (got {shown(value)}){_did_you_mean(value, options)}"
     else:
         phrase = f"is not valid ({err.get('msg', kind)})"
-    return FieldProblem(line, field, f"{label} {phrase}")
+    if kind == "too_long" and isinstance(value, str):
+        kind = "string_too_long"
+    elif kind == "too_short" and loc == ("sources",):
+        kind = "too_few_sources"
+    return FieldProblem(line, field, f"{label} {phrase}", kind)
 
 
 def _unknown_field(page: Page, model: type[_Model], loc: tuple[str | int, ...]) -> str:

@@ -4,7 +4,7 @@ One source of truth for the build, `make check` and `make triage`: each flag has
 standard wording, its urgency (a care-card type) and the phrases a writer might use for it. This
 module loads it, says which flags a care-card bullet describes, and writes the standard wording
 and the site's emergency words into a page's Markdown. It reports nothing itself: the rules in
-`triage_rules.py` turn what it finds into messages.
+`checks/triage.py` and `checks/emergency.py` (codes SH6xx) turn what it finds into messages.
 """
 
 from __future__ import annotations
