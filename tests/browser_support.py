@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import ROOT
+from pagewait import wait_for
 
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
@@ -90,15 +91,19 @@ def enhance(page: Any, settle_ms: int = 150) -> None:
         return                                   # already enhanced, or not a full page (the embed snippet)
     page.mouse.move(5, 300)
     page.mouse.move(10, 310)
-    page.wait_for_function("document.documentElement.hasAttribute('data-md-enhanced') && !!window.component$",
-                           timeout=10_000)
+    wait_for(page, "document.documentElement.hasAttribute('data-md-enhanced') && !!window.component$",
+             timeout=10_000)
     page.wait_for_timeout(settle_ms)        # let Material's first animation frames settle
 
 
 def run_axe(page: Any, tags: list[str] | None = None, rules: list[str] | None = None) -> list[dict[str, Any]]:
     """axe-core violations on the current page (WCAG 2.0/2.1/2.2 A and AA by default)."""
     if not page.evaluate("typeof window.axe === 'object'"):
-        page.add_script_tag(content=AXE_JS.read_text(encoding="utf-8"))
+        # Through the DevTools protocol: an added inline <script> would be refused by the page's
+        # Content-Security-Policy (as it should be).
+        session = page.context.new_cdp_session(page)
+        session.send("Runtime.evaluate", {"expression": AXE_JS.read_text(encoding="utf-8")})
+        session.detach()
     options: dict[str, Any] = {"resultTypes": ["violations"]}
     if rules:
         options["runOnly"] = {"type": "rule", "values": rules}

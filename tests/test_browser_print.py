@@ -62,6 +62,7 @@ def test_pages_print_as_clean_handouts(printer: Any, server: str, site_dir: Path
     date_text = normalise(date_line.text_content())
     sources = page.eval_on_selector_all(".page-sources li a", "as => as.map(a => [a.textContent.trim(), a.href])")
     cards = {kind: page.locator(f".care-card.{kind}").count() for kind in CARE_PREFIXES}
+    card_titles = page.eval_on_selector_all(".care-card .admonition-title", "ts => ts.map(t => t.textContent)")
     left_out_text = {sel: text for sel, text in LEFT_OUT.items() if text and page.locator(sel).count()}
 
     # Print styles, as the printer sees them.
@@ -93,7 +94,14 @@ def test_pages_print_as_clean_handouts(printer: Any, server: str, site_dir: Path
         assert "Sources" in flat
         for name, href in sources:
             assert squash(name) in squash(text), f"/{url}: source '{name}' is not printed"
-            assert squash(href) in squash(text), f"/{url}: the address of source '{name}' is not printed"
+            # The care cards' headings hold positioned text, which Chromium paints after the page's
+            # flow: in the PDF's text they can land inside a long address that wraps onto a new page.
+            unpositioned = squash(text)
+            for heading in sorted(card_titles, key=len, reverse=True):
+                unpositioned = unpositioned.replace(squash(heading), "")
+            for prefix in CARE_PREFIXES.values():
+                unpositioned = unpositioned.replace(squash(prefix), "")
+            assert squash(href) in unpositioned, f"/{url}: the address of source '{name}' is not printed"
     for kind, count in cards.items():
         if count:
             assert flat.count(CARE_PREFIXES[kind]) >= count, f"/{url}: '{CARE_PREFIXES[kind]}' is not printed"
@@ -106,6 +114,9 @@ def test_the_print_check_catches_furniture(printer: Any, server: str, site_dir: 
     """If the print styles stopped hiding the share box, the PDF text would show it."""
     page = printer
     page.goto(server + page_types(site_dir)["condition"], wait_until="load")
-    page.add_style_tag(content="@media print { .share { display: block !important; } }")
+    # A constructed style sheet: an added <style> would be refused by the page's Content-Security-Policy.
+    page.evaluate("css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css); "
+                  "document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }",
+                  "@media print { .share { display: block !important; } }")
     text, _ = print_to_pdf(page)
     assert "Share or print this page" in normalise(text)

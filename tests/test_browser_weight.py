@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from browser_support import PHONE, all_pages, html_path, record
+from pagewait import wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -112,14 +113,14 @@ def test_reading_on_stays_within_budget_until_search_is_opened(phone: Any, serve
     load(page, log, server + url)
     first_view = log.total()
     page.evaluate("window.scrollBy(0, 400)")                  # the reader starts reading
-    page.wait_for_function("document.documentElement.hasAttribute('data-md-enhanced')")
+    wait_for(page, "document.documentElement.hasAttribute('data-md-enhanced')")
     page.wait_for_timeout(500)
     enhanced = log.total()
     names = list(log.by_url())
     assert any("bundle." in u for u in names), "Material's bundle did not load on interaction"
     assert not any(INDEX in u for u in names), "the search index loaded before search was opened"
     page.click("label[for=__search]")                          # the search icon (phone layout)
-    page.wait_for_function("document.documentElement.dataset.searchIndex === 'loaded'", timeout=15_000)
+    wait_for(page, "document.documentElement.dataset.searchIndex === 'loaded'", timeout=15_000)
     index = sum(size for u, size in log.by_url().items() if INDEX in u)
     record("page weight: heaviest article, step by step (bytes on the wire)", page="/" + url,
            first_view_kb=f"{first_view / 1000:.1f}", after_first_interaction_kb=f"{enhanced / 1000:.1f}",
