@@ -13,7 +13,7 @@ PY := $(BIN)/python
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: help serve build check report triage test new-post new-condition new-treatment bench audit clean setup setup-dev
+.PHONY: help serve build check report triage test new-post new-condition new-treatment bench audit clean setup setup-dev editor
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,11 @@ serve: setup ## Preview the site at http://127.0.0.1:8000 (reloads when you save
 
 build: setup ## Build the site into site/ (strict; site/ is replaced only if the build succeeds)
 	$(PY) scripts/build.py
+
+editor: setup ## The browser editor at http://127.0.0.1:8000/admin/, on this repository (needs Node.js 20)
+	@command -v npm >/dev/null 2>&1 || { echo "make editor needs Node.js 20 (node and npm): install it, then run make editor again."; exit 1; }
+	@$(MAKE) --no-print-directory node_modules/.installed
+	$(PY) scripts/editor.py
 
 check: setup ## Check every page for mistakes in a few seconds (no full build)
 	$(PY) scripts/check.py
