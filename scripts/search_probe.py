@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from pagewait import wait_for
+
 SEARCH_INPUT = "[data-md-component=search-query]"
 
 # Resolves when the result list changes after the query is set; returns milliseconds taken.
@@ -41,10 +43,10 @@ class Result:
 def open_search(page, base_url: str) -> None:
     """Open search like a reader (focus the box) and wait until the index has loaded."""
     page.locator(SEARCH_INPUT).focus()
-    page.wait_for_function("document.documentElement.getAttribute('data-search-index') === 'loaded'", timeout=30000)
+    wait_for(page, "document.documentElement.getAttribute('data-search-index') === 'loaded'", timeout=30000)
     # The worker builds its index after the download; a first query tells us when it is ready.
-    page.wait_for_function(
-        "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
+    wait_for(
+        page, "!/Initializing/i.test(document.querySelector('.md-search-result__meta').textContent)", timeout=30000)
 
 
 def result_pages(page, base_url: str) -> list[str]:
@@ -67,3 +69,36 @@ def query(page, base_url: str, text: str, settle_ms: int = 350) -> Result:
     milliseconds = page.evaluate(_TIMED_QUERY, text)
     page.wait_for_timeout(settle_ms)   # idle again: no update of this query can land on the next one
     return Result(text, result_pages(page, base_url), float(milliseconds))
+
+
+@dataclass
+class Scores:
+    """How well a query table does: the expected first page's rank for each query."""
+    ranks: dict[str, int]          # query -> 1-based rank of the expected page (0: not listed)
+    results: dict[str, list[str]]  # query -> the result pages, best first
+
+    @property
+    def count(self) -> int:
+        return len(self.ranks)
+
+    def share(self, within: int) -> float:
+        return sum(1 for r in self.ranks.values() if 0 < r <= within) / max(1, self.count)
+
+    @property
+    def mrr(self) -> float:
+        return sum(1 / r for r in self.ranks.values() if r) / max(1, self.count)
+
+    def summary(self) -> str:
+        return (f"top-1 {self.share(1):.1%}, top-3 {self.share(3):.1%}, MRR {self.mrr:.3f} "
+                f"({self.count} queries)")
+
+
+def score_table(page, base_url: str, table, settle_ms: int = 350) -> Scores:
+    """Run every (query, expected pages) row through the search box; the first expected page is
+    the one that should come first."""
+    ranks, results = {}, {}
+    for text, wanted in table:
+        pages = query(page, base_url, text, settle_ms=settle_ms).pages
+        results[text] = pages
+        ranks[text] = pages.index(wanted[0]) + 1 if wanted[0] in pages else 0
+    return Scores(ranks, results)
