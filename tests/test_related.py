@@ -151,3 +151,80 @@ def test_thousand_posts_is_fast_enough_to_build_every_time() -> None:
     spent = time.process_time() - start
     assert len(rel.related) == 1000 and all(3 <= len(v) <= 5 for v in rel.related.values())
     assert spent < 20, f"related links for 1,000 posts took {spent:.1f}s of CPU: look for an all-pairs loop"
+
+
+# ---- issue 18: no repeats, fewer and better, hubs, care cards, judged precision -----------
+
+def test_nothing_shown_twice_on_a_page() -> None:
+    """Read also, Articles about this condition and Related never repeat an item."""
+    from spinelib import related_quality
+
+    pages = corpus()
+    pages[3] = post("foot-pain-spine", date="2026-11-01", title="Can foot pain come from your spine?",
+                    body="Sciatica and nerve root pain can reach the foot. Heel pain may be plantar fasciitis.",
+                    tags=["Foot pain", "Sciatica"], conditions=["sciatica", "plantar-fasciitis"],
+                    extra="related: [sciatica-or-heel, sciatica]\nread_also: sciatica-or-heel\n")
+    rel = related.compute(pages, today=TODAY)
+    assert related_quality.duplicates(rel) == []
+    items = srcs(rel.related["blog/posts/foot-pain-spine.md"])
+    assert rel.read_also["blog/posts/foot-pain-spine.md"] == "blog/posts/sciatica-or-heel.md"
+    assert "blog/posts/sciatica-or-heel.md" not in items          # the pinned "Read also" post
+    assert items[0] == "conditions/sciatica.md"                    # the other pin still first
+    for src, about in rel.articles_about.items():
+        assert not set(about) & set(srcs(rel.related[src])), src
+
+
+def test_a_mention_only_inside_a_care_card_is_not_about_the_condition() -> None:
+    card = ('!!! emergency "Call 911 if:"\n    - you cannot pee: this may be [cauda equina syndrome]'
+            '(../../conditions/cauda-equina.md)\n\n')
+    pages = corpus() + [
+        condition("cauda-equina", title="Cauda equina syndrome", body="Nerves at the bottom of the spine squeezed."),
+        post("orthotics", date="2026-07-01", title="Foot orthotics", body=card + "Insoles for heel pain.",
+             tags=["Heel pain"], conditions=["plantar-fasciitis", "cauda-equina"]),
+        post("emergency", date="2026-06-01", title="When is back pain an emergency?",
+             body="Cauda equina syndrome needs help now. Read about [it](../../conditions/cauda-equina.md).",
+             tags=["Emergency signs"], conditions=["cauda-equina"]),
+    ]
+    rel = related.compute(pages, today=TODAY)
+    assert rel.articles_about["conditions/cauda-equina.md"] == ["blog/posts/emergency.md"]
+    assert "blog/posts/orthotics.md" in rel.articles_about["conditions/plantar-fasciitis.md"]
+
+
+def test_lists_stop_at_the_first_weak_item_but_keep_three() -> None:
+    """No padding to five: a page with nothing strongly related gets the minimum of three."""
+    pages = corpus() + [post(f"filler-{k}", date=f"2026-0{k}-15", title=f"Filler {k}", body="Walking shoes.",
+                             tags=["Work and daily life"], categories=["Prevention and wellness"]) for k in range(1, 6)]
+    rel = related.compute(pages, today=TODAY)
+    items = rel.related["blog/posts/lifting.md"]
+    assert len(items) == 3, items
+    assert all(i.score < related.STRONG_SCORE for i in items)
+
+
+def _library():
+    from conftest import ROOT
+
+    from spinelib import related_quality
+
+    pages = content.load_site(ROOT / "docs")
+    return pages, related.compute(pages, today=dt.date.today()), related_quality, ROOT
+
+
+def test_library_has_no_repeats_and_no_hub() -> None:
+    pages, rel, related_quality, _ = _library()
+    assert related_quality.duplicates(rel) == []
+    cap = len(rel.related) // 3
+    over = [(src, n) for src, n in related_quality.hub_counts(rel) if n > cap]
+    assert not over, f"in more than a third ({cap}) of all Related lists: {over}"
+    for src, items in rel.related.items():
+        assert 3 <= len(items) <= 5, src
+
+
+def test_library_precision_against_the_judged_set() -> None:
+    """A strict health editor's judgements (tests/data/related_judgements.yml); unjudged = rejected."""
+    pages, rel, related_quality, root = _library()
+    judged = related_quality.load(root / "tests/data/related_judgements.yml")
+    result = related_quality.precision(rel, {p.src: p.kind for p in pages}, judged)
+    worst = "\n".join(f"  {page} -> {item} ({verdict})" for page, item, verdict in result.misses)
+    assert not result.unjudged_pages, f"judge these pages too: {result.unjudged_pages}"
+    assert result.of() >= 0.90, f"overall precision {result.of():.1%} < 90 %:\n{worst}"
+    assert result.of("post") >= 0.85, f"posts' precision {result.of('post'):.1%} < 85 %:\n{worst}"

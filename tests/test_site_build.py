@@ -41,6 +41,14 @@ def test_page_exists_with_title_and_description(site_dir: Path, url: str) -> Non
     assert doc.select_one("h1")
 
 
+def test_home_page_title_is_the_site_name_once(site_dir: Path) -> None:
+    """Not "Spine Health Library - Spine Health Library" (overrides/main.html, block htmltitle)."""
+    doc = soup(site_dir, "")
+    assert [t.get_text() for t in doc.find_all("title")] == ["Spine Health Library"]
+    other = soup(site_dir, "emergency/").title.get_text()
+    assert other.endswith(" - Spine Health Library") and other != "Spine Health Library", other
+
+
 def test_404_page_helps(site_dir: Path) -> None:
     doc = soup(site_dir, "404.html")
     text = doc.get_text(" ")
@@ -75,7 +83,22 @@ def test_sitemap_lists_pages(site_dir: Path) -> None:
 
 def test_tabs(site_dir: Path) -> None:
     tabs = [a.get_text(strip=True) for a in soup(site_dir, "").select(".md-tabs__link")]
-    assert tabs == ["Home", "Conditions (A to Z)", "Foot and leg pain", "Blog", "About"]
+    assert tabs == ["Home", "Conditions (A to Z)", "Treatments and tests", "Foot and leg pain", "Blog", "About"]
+
+
+def test_treatment_pages_are_listed_under_their_tab_with_their_schema_type(site_dir: Path) -> None:
+    index = soup(site_dir, "treatments/")
+    listed = {a["href"].strip("./").split("/")[0] for a in index.select("article a[href]")
+              if not a["href"].startswith(("#", "http", ".."))}
+    pages = sorted(p.stem for p in (ROOT / "docs" / "treatments").glob("*.md") if p.stem != "index")
+    assert len(pages) >= 12 and set(pages) <= listed
+    for slug, expected in (("microdiscectomy", "MedicalProcedure"), ("mri-scan-of-the-lower-back", "MedicalTest"),
+                           ("physical-therapy-for-back-and-leg-pain", "MedicalTherapy")):
+        doc = soup(site_dir, f"treatments/{slug}/")
+        about = [json.loads(s.string)["about"]["@type"] for s in doc.select('script[type="application/ld+json"]')
+                 if '"MedicalWebPage"' in s.string]
+        assert about == [expected], slug
+        assert doc.select_one(".review-line") is not None, slug
 
 
 def all_html(site_dir: Path) -> list[Path]:
@@ -118,6 +141,10 @@ def test_related_has_three_to_five_items_mixing_kinds(site_dir: Path, url: str) 
     items = related_items(doc)
     assert 3 <= len(items) <= 5, url
     kinds = {next(c for c in li["class"] if c.startswith("related__item--")) for li in items}
+    # A post shown beside the list ("Read also", "Articles about this condition") counts as offered.
+    beside = doc.select(".read-also a, .articles-about a")
+    if beside:
+        kinds.add("related__item--post")
     assert {"related__item--post", "related__item--condition"} <= kinds, url
     assert kinds <= {"related__item--post", "related__item--condition", "related__item--treatment"}, url
     own = urlsplit(doc.select_one('link[rel="canonical"]')["href"]).path

@@ -1,10 +1,22 @@
 """Related links, "Read also" and "Articles about this condition".
 
 Scoring (highest first), after the editor's pins:
-- a post that names a condition page in `conditions`, or two pages sharing a condition;
+- a post or treatment that names a condition page in `conditions` (weighted down when it names
+  many), or two pages sharing conditions (cosine of their condition sets);
+- a link in the page's own text to another page, or from it (weighted down for pages many
+  pages link to, and for pages with many links);
 - shared tags, weighted down when a tag is common (idf);
 - text similarity: TF-IDF over title (x3), description (x2) and body, top terms only;
 - a small bonus for a shared topic (category), only for pages already related otherwise.
+Care cards (`!!! emergency/urgent/see-doctor` boxes) and boilerplate (a line found on several
+pages: template headings, the standard "when to get help" lines) are left out of the text and
+the links, and a condition a page names only inside a care card is not one it is "about".
+
+Choosing (`_choose_all`): the editor's pins first; then candidates while they are strongly
+related (an absolute score and a share of the page's best), stopping at the first that is not;
+at least 3 items, topped up from weaker candidates, then from the pages already listed, then a
+fallback; never an item the page already shows as "Read also" or under "Articles about this
+condition"; and no page in more than a third of all Related lists (pins apart).
 
 Candidates come from inverted indexes (conditions, tags, top terms), never from an all-pairs
 loop over full texts, so the work grows close to linearly with the number of pages.
@@ -17,29 +29,45 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import heapq
 import math
 import operator
+import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from itertools import repeat
+from itertools import islice, repeat
 from typing import Iterator, NamedTuple
 
 from .content import Page
 
 MIN_ITEMS, MAX_ITEMS = 3, 5
 MIN_SCORE = 1.0            # below this a candidate is not "related", only a fallback
+FAIR_SCORE = 2.0           # topping a short list up: this page's own candidates from this score
+STRONG_SCORE = 5.0         # "strongly related": at least this score ...
+STRONG_SHARE = 0.4         # ... and at least this share of the page's best candidate
+HUB_SHARE = 1 / 3          # no page in more than this share of all Related lists
+BOILERPLATE_PAGES = 4      # a paragraph found on this many pages is boilerplate, not content
 READ_ALSO_MIN_SCORE = 3.0  # "Read also" needs a strong link
-TOP_TERMS = 20
+TOP_TERMS = 30
 RANKED_KEEP = 40          # candidates kept per page, best first
 BODY_CHARS = 6000         # of each body, for text similarity
 W_CONDITION_LINK = 4.0     # a post about this condition page, or a condition page this post is about
-W_SHARED_CONDITION = 3.0
-W_TAG = 1.5
+W_SHARED_CONDITION = 6.0   # x cosine of two pages' condition sets
+W_LINK = 3.0               # this page links to the other in its own text
+W_BACKLINK = 5.0           # the other page links to this one
+W_PINNED_BY = 2.0          # the other page pins this one in its `related`
+OUTWARD_POWER = 0.25 # a link from a page of k links counts k ** -this
+W_TAG = 0.75
 W_TOPIC = 0.5
-W_TEXT = 5.0
+POST_TO_POST = 0.3         # on a post page, other posts' scores count this much
+W_TEXT = 14.0
 
 _MARKUP = re.compile(r"```.*?```|<[^>]+>|\]\([^)]*\)|\{[^}]*\}|!!!.*?\n", re.DOTALL)
+# A care card: its opening line and every indented or blank line after it.
+_CARE_CARD = re.compile(r"^(?P<indent>[ \t]*)!!![ \t]+(?:see-doctor|urgent|emergency)\b.*\n?"
+                        r"(?:(?:(?P=indent)[ \t]+.*|[ \t]*)(?:\n|$))*", re.MULTILINE)
+_LINK = re.compile(r"\]\(\s*([^)\s#?]+\.md)")
 _STOP = frozenset(word.encode() for word in """
 about above after again against all also and any are because been before being below between both but
 can cannot could did does doing down during each few for from further had has have having her here
@@ -94,10 +122,10 @@ def _words(text: str) -> list[bytes]:
     return text.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).split()
 
 
-def _terms(page: Page) -> Counter[bytes]:
+def _terms(page: Page, text: str) -> Counter[bytes]:
     # The opening of the body says what a page is about; reading the first part keeps the cost
     # of very long posts bounded. Title words count 3 times, description words twice.
-    body = _MARKUP.sub(" ", page.body[:BODY_CHARS])
+    body = _MARKUP.sub(" ", text)
     title, description = _words(page.title), _words(page.description)
     counts = Counter(_words(body) + description + description + title + title + title)
     for dropped in counts.keys() & _DROPPED:
@@ -105,13 +133,15 @@ def _terms(page: Page) -> Counter[bytes]:
     return counts
 
 
-def _tfidf_vectors(pages: list[Page]) -> dict[str, dict[bytes, float]]:
-    term_counts = {p.src: _terms(p) for p in pages}
+def _tfidf_vectors(pages: list[Page], texts: dict[str, str]) -> dict[str, dict[bytes, float]]:
+    term_counts = {p.src: _terms(p, texts[p.src]) for p in pages}
     df: Counter[bytes] = Counter()
     for counts in term_counts.values():
         df.update(counts.keys())
     n = len(pages)
-    idf = {t: math.log((1 + n) / (1 + f)) for t, f in df.items()}
+    # A word on one page only can match nothing: it would only take a top-term place and
+    # dilute the others (weight 0, so it is dropped below).
+    idf = {t: math.log((1 + n) / (1 + f)) if f > 1 or n < 3 else 0.0 for t, f in df.items()}
     vectors: dict[str, dict[bytes, float]] = {}
     for src, counts in term_counts.items():
         # tf x idf for every term, the loops run by map() in C: _TF[min(count, 2047)] * idf[term].
@@ -208,6 +238,75 @@ def compute(pages: list[Page], today: dt.date | None = None) -> Relations:
         return _compute(pages, today or dt.date.today())
 
 
+def _clean_texts(live: list[Page]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each page's body opening without care cards, and then without boilerplate lines too.
+
+    A paragraph (or heading) found on BOILERPLATE_PAGES pages or more is template text: shared
+    headings, the standard "when to get help" lines. Counting them is linear in the text."""
+    uncarded = {}
+    for p in live:
+        body = p.body[:BODY_CHARS]
+        uncarded[p.src] = _CARE_CARD.sub("\n", body) if "!!!" in body else body
+    lines_of = {src: set(body.split("\n\n")) for src, body in uncarded.items()}
+    seen: Counter[str] = Counter()
+    for lines in lines_of.values():
+        seen.update(lines)
+    boiler = {line for line, count in seen.items() if count >= BOILERPLATE_PAGES and line.strip()}
+    if not boiler:
+        return uncarded, uncarded
+    cleaned = {}
+    for src, body in uncarded.items():
+        # Longest first, so a boilerplate line inside a longer one goes with it.
+        for line in sorted(lines_of[src] & boiler, key=lambda text: (-len(text), text)):
+            body = body.replace(line, "")
+        cleaned[src] = body
+    return uncarded, cleaned
+
+
+def _links(src: str, text: str, by_src: dict[str, Page]) -> list[str]:
+    """Pages this text links to (Markdown links to .md files), in order, each once."""
+    base = posixpath.dirname(src)
+    out: list[str] = []
+    for target in _LINK.findall(text):
+        if "://" in target:
+            continue
+        path = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(base, target))
+        if path != src and path in by_src and path not in out:
+            out.append(path)
+    return out
+
+
+def _condition_names(page: Page) -> list[str]:
+    """"Slipped disc (herniated disc)" -> ["slipped disc", "herniated disc"]."""
+    title = page.title.lower()
+    names = [re.sub(r"\s*\(.*?\)", "", title).strip()]
+    for inside in re.findall(r"\(([^)]*)\)", title):
+        names += [n.strip() for n in re.split(r",| and ", inside)]
+    return [n for n in names if len(n) >= 4]
+
+
+def _about(page: Page, full_body: str, cleaned: str, index: Index, names: dict[str, list[str]]) -> list[str]:
+    """The conditions a post or treatment is about: those in its `conditions`, less any it names
+    (by link or name) only inside a care card or in boilerplate."""
+    full, text = full_body.lower(), cleaned.lower()
+    kept = []
+    for slug in sorted(set(page.conditions)):
+        marks = [f"{slug}.md", f"{slug}/"] + names.get(slug, [])
+        if not any(m in text for m in marks) and any(m in full for m in marks):
+            continue                      # only in a warning box or boilerplate: not what the page is about
+        kept.append(slug)
+    return kept
+
+
+class _Entry(NamedTuple):
+    number: int
+    src: str
+    pins: list[Item]
+    ranked: list[tuple[str, float]]     # best first, without the page itself, its pins and what it shows elsewhere
+    excluded: frozenset[str]
+    all_ranked: list[tuple[str, float]]  # best first, everything (for pages that list this one)
+
+
 def _compute(pages: list[Page], today: dt.date) -> Relations:
     # Pages are numbered newest first (then by path): a smaller number wins a tie, and the
     # inner loops work on small integers rather than paths.
@@ -218,12 +317,17 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
     src_of = [p.src for p in live]
     number_of = {src: i for i, src in enumerate(src_of)}
     kind_of = [p.kind for p in live]
-    vectors = _tfidf_vectors(live)
+    uncarded, cleaned = _clean_texts(live)
+    vectors = _tfidf_vectors(live, cleaned)
     vector_of = [vectors[src] for src in src_of]
     topics_of = [frozenset(p.categories) for p in live]
     tags_of = [sorted(set(p.tags)) for p in live]
+    names = {p.slug: _condition_names(p) for p in live if p.kind == "condition"}
+    about_of = [_about(p, p.body[:BODY_CHARS], cleaned[p.src], index, names) if p.kind != "condition" else []
+                for p in live]
+    links_of = [[number_of[s] for s in _links(p.src, cleaned[p.src], index.by_src)] for p in live]
     topic_members: dict[str, set[int]] = defaultdict(set)
-    terms, tags, about, treats = _Postings(), _Postings(), _Postings(), _Postings()
+    terms, tags, about, treats, linked_from = _Postings(), _Postings(), _Postings(), _Postings(), _Postings()
     for i, page in enumerate(live):
         for topic in topics_of[i]:
             topic_members[topic].add(i)
@@ -231,27 +335,56 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
             terms.add(term, i)
         for tag in tags_of[i]:
             tags.add(tag, i)
+        for other in links_of[i]:
+            linked_from.add(other, i)
         if page.kind == "post":
-            for slug in set(page.conditions):
+            for slug in about_of[i]:
                 about.add(slug, i)        # condition slug -> posts about it
         elif page.kind == "treatment":
-            for slug in set(page.conditions):
+            for slug in about_of[i]:
                 treats.add(slug, i)       # condition slug -> treatments and tests for it
-    for postings in (terms, tags, about, treats):
+    for postings in (terms, tags, about, treats, linked_from):
         postings.freeze()
-    tag_idf = {t: math.log((1 + n) / (1 + tags.size(t))) + 0.1 for t in {t for p in live for t in p.tags}}
+    # Tag idf among the pages that have tags (posts): a tag on half the posts says little, even
+    # though condition and treatment pages have none.
+    tagged = sum(1 for p in live if p.tags) or 1
+    tag_idf = {t: math.log((1 + tagged) / (1 + tags.size(t))) + 0.1 for t in {t for p in live for t in p.tags}}
     condition_number = {slug: number_of[src] for slug, src in index.conditions.items()}
+    # A page that names many conditions is about each of them less; sharing a condition many
+    # pages name (sciatica) says less than sharing a rare one: cosine of idf-weighted sets.
+    naming = about.size, treats.size
+    condition_idf = {slug: math.log((1 + n) / (1 + naming[0](slug) + naming[1](slug)))
+                     for slug in {slug for a in about_of for slug in a}}
+    # Each side's weight is its cosine share times the square root of the condition's idf
+    # relative to the rarest, so one shared common condition is worth less than one rare one.
+    top_condition_idf = math.log((1 + n) / 2) or 1.0
+    shared_weight = []
+    for conditions in about_of:
+        norm = math.sqrt(sum(condition_idf[c] ** 2 for c in conditions)) or 1.0
+        shared_weight.append({c: condition_idf[c] / norm * math.sqrt(condition_idf[c] / top_condition_idf)
+                              for c in conditions})
+    specific = [len(a) ** -0.25 if a else 0.0 for a in about_of]
+    # A link to a page that many pages link to says less; so does a link from a page of many links.
+    top_idf = math.log((1 + n) / 2) or 1.0
+    link_weight = [0.5 + 0.5 * math.log((1 + n) / (1 + linked_from.size(i))) / top_idf for i in range(n)]
+    outward = [len(links) ** -OUTWARD_POWER if links else 0.0 for links in links_of]
     # A term on over half the pages says nothing.
     common = {t for t in {t for v in vector_of for t in v} if terms.size(t) > (n // 2 if n > 4 else n)}
     near_term, near_about, near_tag, near_treats = terms.near, about.near, tags.near, treats.near
-
-    # When nothing of a kind is related at all: the most-discussed condition pages, the newest posts.
-    fallbacks = {
-        "condition": sorted(index.conditions.values(), key=lambda s: (-about.size(index.by_src[s].slug), s)),
-        "post": [src for src, kind in zip(src_of, kind_of) if kind == "post"],
-    }
+    near_linked_from = linked_from.near
+    post_numbers = {i for i, kind in enumerate(kind_of) if kind == "post"}
+    pins_of = [_pinned(page, index) for page in live]
+    pinned_by: dict[int, list[int]] = defaultdict(list)
+    for i, page in enumerate(live):
+        for item in pins_of[i]:
+            if len(pinned_by[number_of[item.src]]) < _Postings.WINDOW:
+                pinned_by[number_of[item.src]].append(i)
 
     relations = Relations()
+    for page in live:
+        if page.kind == "condition":
+            relations.articles_about[page.src] = [src_of[k] for k in about.all(page.slug)]
+    entries: list[_Entry] = []
     for i, page in enumerate(live):
         scores: dict[int, float] = defaultdict(float)
         # Text similarity over shared top terms.
@@ -260,19 +393,28 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
                 continue
             for other in near_term(term, i):
                 scores[other] += W_TEXT * weight * vector_of[other][term]
-        # Conditions: a post about this page, a page this post is about, posts sharing a condition.
+        # Conditions: a post or treatment about this page, a page this post is about, pages sharing conditions.
         if page.kind == "condition":
-            slugs, weight = [page.slug], W_CONDITION_LINK
+            for other in near_about(page.slug, i):
+                scores[other] += W_CONDITION_LINK * specific[other]
+            for other in near_treats(page.slug, i):
+                scores[other] += W_CONDITION_LINK * specific[other]
         else:
-            slugs, weight = sorted(set(page.conditions)), W_SHARED_CONDITION
-        for slug in slugs:
-            if page.kind != "condition" and slug in condition_number:
-                scores[condition_number[slug]] += W_CONDITION_LINK
-            for other in near_about(slug, i):
-                scores[other] += weight
-            # Treatments and tests for this condition (or for the conditions this page is about).
-            for other in near_treats(slug, i):
-                scores[other] += weight
+            for slug, mine in shared_weight[i].items():
+                if slug in condition_number:
+                    scores[condition_number[slug]] += W_CONDITION_LINK * specific[i]
+                for other in near_about(slug, i):
+                    scores[other] += W_SHARED_CONDITION * mine * shared_weight[other][slug]
+                for other in near_treats(slug, i):
+                    scores[other] += W_SHARED_CONDITION * mine * shared_weight[other][slug]
+        # Links in the page's own words (care cards and boilerplate left out), both ways.
+        for other in links_of[i]:
+            scores[other] += W_LINK * link_weight[other]
+        for other in near_linked_from(i, i):
+            scores[other] += W_BACKLINK * outward[other]
+        # An editor who pinned this page on another page said the two belong together.
+        for other in pinned_by.get(i, ()):
+            scores[other] += W_PINNED_BY
         # Tags, down-weighted when common (idf).
         for tag in tags_of[i]:
             tag_weight = W_TAG * tag_idf[tag]
@@ -289,39 +431,162 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
         # Best first; equal scores by page number (newest, then path): a sort of integers, then a
         # stable sort by score, both in C. Scores are summed in a fixed order, so equal inputs
         # give equal floats.
-        candidates = sorted(scores)
-        candidates.sort(key=scores.__getitem__, reverse=True)
-        ranked = [(src_of[c], scores[c]) for c in candidates[:RANKED_KEEP]]
-        relations.read_also[page.src], relations.related[page.src] = _choose(page, ranked, index, fallbacks)
-        if page.kind == "condition":
-            relations.articles_about[page.src] = [src_of[k] for k in about.all(page.slug)]
+        if page.kind == "post":
+            # Posts relate to each other mostly through generic tags and topics, and a post page
+            # already offers a "Read also" post and the recent posts: another post counts in full
+            # (x POST_TO_POST otherwise) only when this post links to it. Scaling keeps the order
+            # among those posts, so both groups are sorted in C and only their heads are merged.
+            full = (scores.keys() - post_numbers).union(scores.keys() & set(links_of[i]))
+            scaled = scores.keys() - full
+            heads = []
+            for group, factor in ((full, 1.0), (scaled, POST_TO_POST)):
+                members = sorted(group)
+                members.sort(key=scores.__getitem__, reverse=True)
+                heads.append([(-(scores[c] * factor if factor != 1.0 else scores[c]), c) for c in members[:RANKED_KEEP]])
+            ranked = [(src_of[c], -neg) for neg, c in islice(heapq.merge(*heads), RANKED_KEEP)]
+        else:
+            candidates = sorted(scores)
+            candidates.sort(key=scores.__getitem__, reverse=True)
+            ranked = [(src_of[c], scores[c]) for c in candidates[:RANKED_KEEP]]
+        shown = relations.articles_about.get(page.src, [])
+        read_also = _read_also(page, ranked, index, shown, pins_of[i])
+        relations.read_also[page.src] = read_also
+        excluded = frozenset([page.src, *shown] + ([read_also] if read_also else []))
+        pins = [item for item in pins_of[i] if item.src not in excluded]
+        taken = excluded | {item.src for item in pins}
+        entries.append(_Entry(i, page.src, pins, [(s, sc) for s, sc in ranked if s not in taken], excluded, ranked))
+    relations.related = _choose_all(entries, index, kind_of, src_of, about, relations.read_also)
     return relations
 
 
-def _choose(page: Page, ranked: list[tuple[str, float]], index: Index,
-            fallbacks: dict[str, list[str]]) -> tuple[str | None, list[Item]]:
-    """The page's "Read also" post and its Related list, from its ranked candidates."""
-    # "Read also": the editor's choice, none, or the strongest related post.
-    read_also_setting = page.meta.get("read_also")
-    read_also: str | None = None
-    if read_also_setting is False:
-        read_also = None
-    elif read_also_setting:
-        read_also = index.resolve(read_also_setting)
-    else:
-        read_also = next((src for src, score in ranked if score >= READ_ALSO_MIN_SCORE
-                          and index.by_src[src].kind == "post"), None)
+def _read_also(page: Page, ranked: list[tuple[str, float]], index: Index, shown: list[str],
+               pins: list[Item]) -> str | None:
+    """The page's "Read also" post: the editor's choice, none, or the strongest related post
+    that is neither pinned in Related nor listed under "Articles about this condition"."""
+    setting = page.meta.get("read_also")
+    if setting is False:
+        return None
+    if setting:
+        return index.resolve(setting)
+    avoid = set(shown) | {i.src for i in pins}
+    return next((src for src, score in ranked if score >= READ_ALSO_MIN_SCORE
+                 and index.by_src[src].kind == "post" and src not in avoid), None)
 
-    items = _pinned(page, index)
-    chosen = {i.src for i in items} | {page.src}
-    if read_also and not read_also_setting:
-        chosen.add(read_also)    # don't show the same post twice on one page
-    strong = [(s, sc) for s, sc in ranked if sc >= MIN_SCORE and s not in chosen]
-    items += [Item(s, round(sc, 3)) for s, sc in strong[: MAX_ITEMS - len(items)]]
-    chosen |= {i.src for i in items}
-    if len(items) < MIN_ITEMS:
-        items += _fallback(ranked, chosen, fallbacks["post"], MIN_ITEMS - len(items))
-    return read_also, _mix_kinds(page.src, items, ranked, index, fallbacks)
+
+def _choose_all(entries: list[_Entry], index: Index, kind_of: list[str], src_of: list[str],
+                about: _Postings, read_also_of: dict[str, str | None]) -> dict[str, list[Item]]:
+    """Every page's Related list: pins, then strong candidates, hubs capped, then topped up."""
+    cap = max(1, int(len(entries) * HUB_SHARE))
+    kind_by_src = dict(zip(src_of, kind_of))
+    lists: dict[str, list[Item]] = {}
+    for entry in entries:
+        items = list(entry.pins)
+        best = entry.ranked[0][1] if entry.ranked else 0.0
+        floor = max(STRONG_SCORE, STRONG_SHARE * best)
+        for src, score in entry.ranked:
+            if len(items) >= MAX_ITEMS or score < floor:
+                break                      # stop at the first item that is not strongly related
+            items.append(Item(src, round(score, 3)))
+        lists[entry.src] = items
+
+    # Hubs: a page in more than `cap` lists leaves the lists where it is weakest (pins stay).
+    counts: Counter[str] = Counter(item.src for items in lists.values() for item in items)
+    number = {entry.src: entry.number for entry in entries}
+    for target in sorted(s for s, c in counts.items() if c > cap):
+        where = sorted(((item.score, -number[src], src) for src, items in lists.items()
+                        for item in items if item.src == target and not item.pinned))
+        for _score, _num, src in where[: counts[target] - cap]:
+            lists[src] = [item for item in lists[src] if item.src != target]
+            counts[target] -= 1
+
+    # "Sensible fallbacks": the most-discussed condition pages, the newest posts.
+    fallbacks = {
+        "condition": sorted(index.conditions.values(), key=lambda s: (-about.size(index.by_src[s].slug), s)),
+        "post": [src for src, kind in zip(src_of, kind_of) if kind == "post"],
+        "treatment": [],
+    }
+    ranked_of = {entry.src: entry.all_ranked for entry in entries}
+    read_alsos = {src for src in read_also_of.values() if src}
+    has_kind = {kind for kind in kind_of}
+
+    def pick(entry: _Entry, items: list[Item], kind: str | None, min_score: float) -> Item | None:
+        present = entry.excluded | {item.src for item in items}
+
+        def usable(src: str, ignore_cap: bool = False) -> bool:
+            return src not in present and (kind is None or kind_by_src[src] == kind) and (ignore_cap or counts[src] < cap)
+        fair = max(min_score, FAIR_SCORE)
+        # 1. this page's candidates that are fairly related; 2. pages strongly related to the
+        # ones this page already shows (its pins, its "Read also" post), summed over them;
+        # 3. this page's weaker candidates; 4. the fallback lists. The hub cap is given up only
+        # when nothing else is left.
+        for src, score in entry.ranked:
+            if score < fair:
+                break
+            if usable(src):
+                return Item(src, round(score, 3))
+        if kind != "treatment":
+            seeds = [item.src for item in items] + [s for s in entry.excluded if s != entry.src and s in read_alsos]
+            votes: dict[str, float] = defaultdict(float)
+            for seed in seeds:
+                for src, score in ranked_of.get(seed, ()):
+                    if score < STRONG_SCORE:
+                        break
+                    if usable(src):
+                        votes[src] += score
+            if votes:
+                best = max(votes.values())
+                return Item(next(src for src in sorted(votes) if votes[src] == best), 0.0)
+        for src, score in entry.ranked:
+            if score < min_score:
+                break
+            if usable(src):
+                return Item(src, round(score, 3))
+        for ignore_cap in (False, True):
+            for src in fallbacks[kind] if kind else fallbacks["post"] + fallbacks["condition"]:
+                if usable(src, ignore_cap):
+                    return Item(src, 0.0)
+        return None
+
+    for entry in entries:
+        items = lists[entry.src]
+        # A post already offered beside the list ("Read also", "Articles about this condition")
+        # counts: the list need not repeat the kind with a weaker post.
+        offered = {kind_by_src[s] for s in entry.excluded if s != entry.src and s in kind_by_src} & {"post"}
+        # At least MIN_ITEMS; the last places go to a kind the list still lacks (below), so
+        # mixing kinds does not make a short list longer than it needs to be.
+        while len(items) < MIN_ITEMS:
+            missing = [k for k in ("condition", "post") if k in has_kind and k not in offered
+                       and k not in {kind_by_src[i.src] for i in items}]
+            item = None
+            if missing and len(items) + len(missing) >= MIN_ITEMS:
+                item = pick(entry, items, missing[0], 1e-9)
+            item = item or pick(entry, items, None, 1e-9)
+            if item is None:
+                break
+            items.append(item)
+            counts[item.src] += 1
+        # Every list offers a condition page and a post (when the site has both), and a
+        # treatment or test page when one is strongly related.
+        for kind in ("condition", "post", "treatment"):
+            if kind not in has_kind or kind in offered or any(kind_by_src[i.src] == kind for i in items):
+                continue
+            item = pick(entry, items, kind, STRONG_SCORE if kind == "treatment" else 1e-9)
+            if item is None:
+                continue
+            if len(items) >= MAX_ITEMS:
+                # Replace the last unpinned item whose kind the list has twice or more, or (for a
+                # required kind) a treatment, which is only ever a bonus.
+                replace_at = max((k for k, i in enumerate(items) if not i.pinned and (
+                                  sum(kind_by_src[j.src] == kind_by_src[i.src] for j in items) > 1
+                                  or (kind != "treatment" and kind_by_src[i.src] == "treatment"))), default=None)
+                if replace_at is None:
+                    continue
+                counts[items[replace_at].src] -= 1
+                del items[replace_at]
+            items.append(item)
+            counts[item.src] += 1
+        lists[entry.src] = items
+    return lists
 
 
 def _pinned(page: Page, index: Index) -> list[Item]:
@@ -331,44 +596,6 @@ def _pinned(page: Page, index: Index) -> list[Item]:
         if src and src != page.src and src not in {i.src for i in items}:
             items.append(Item(src, math.inf, pinned=True))
     return items[:MAX_ITEMS]
-
-
-def _fallback(ranked: list[tuple[str, float]], chosen: set[str], newest_posts: list[str], needed: int) -> list[Item]:
-    """Weakly related pages first, then the newest posts, so the list is never empty."""
-    extra = [Item(s, round(sc, 3)) for s, sc in ranked if s not in chosen][:needed]
-    taken = chosen | {i.src for i in extra}
-    for src in newest_posts:
-        if len(extra) >= needed:
-            break
-        if src not in taken:
-            extra.append(Item(src, 0.0))
-    return extra
-
-
-def _mix_kinds(own_src: str, items: list[Item], ranked: list[tuple[str, float]], index: Index,
-               fallbacks: dict[str, list[str]]) -> list[Item]:
-    """Make sure every list offers both a post and a condition page (when the site has both), and a
-    treatment or test page when one is related."""
-    for kind in ("condition", "post", "treatment"):
-        if any(index.by_src[i.src].kind == kind for i in items):
-            continue
-        present = {i.src for i in items}
-        best = next(((s, sc) for s, sc in ranked if sc > 0 and s not in present
-                     and index.by_src[s].kind == kind), None)
-        if best is None and kind == "treatment":
-            continue          # a treatment only when one is related: no filler
-        if best is None:
-            fallback = next((s for s in fallbacks[kind] if s not in present and s != own_src), None)
-            if fallback is None:
-                continue
-            best = (fallback, 0.0)
-        if len(items) < MAX_ITEMS:
-            items = items + [Item(best[0], round(best[1], 3))]
-        else:
-            replace_at = max((k for k, i in enumerate(items) if not i.pinned), default=None)
-            if replace_at is not None:
-                items = items[:replace_at] + [Item(best[0], round(best[1], 3))] + items[replace_at + 1:]
-    return items
 
 
 def recent_posts(pages: list[Page], today: dt.date | None = None, limit: int = 5) -> list[str]:
