@@ -11,7 +11,9 @@ import datetime as dt
 import gc
 import logging
 import os
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 from types import SimpleNamespace
@@ -29,8 +31,8 @@ from mkdocs.structure.pages import Page as MkPage
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from spinelib import (  # noqa: E402
-    atoz, background, carecards, content, excerpts, fragments, glossary, metadata, newsletter, related,
-    searchterms, sections, share, siteconfig, triage, validate,
+    atoz, background, carecards, content, csp, excerpts, fragments, glossary, metadata, newsletter, preview,
+    related, searchterms, sections, share, siteconfig, triage, validate,
 )
 
 log = logging.getLogger("mkdocs.hooks.spine")
@@ -48,7 +50,8 @@ LIBRARY_SECTIONS = ((CONDITIONS_SECTION, content.CONDITIONS_DIR, "condition"),
 _state = SimpleNamespace(command="build", pages={}, relations=None, recent=[], newsletter=None,
                          html={}, env=None, today=dt.date.today(), worker=None, html_checks=None,
                          checked_in_full=False, fragments=fragments.FragmentCache(), links={}, nav_states=None,
-                         standard=None, words=dict(triage.DEFAULT_WORDS))
+                         standard=None, words=dict(triage.DEFAULT_WORDS), csp={},
+                         preview=None, preview_dir=None)
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -74,18 +77,21 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # listed at once; otherwise the HTML checks wait for the build's own HTML (on_env).
     source_report = _validate(pages, config, stop_before_html=True)
     _state.checked_in_full = bool(source_report.errors)
-    if source_report.errors:
-        _report(_validate(pages, config), warnings=True)    # stops a build; a preview goes on
-    else:
-        _report(source_report, warnings=True)
+    report = _validate(pages, config) if source_report.errors else source_report
+    # A preview shows each page's problems at its top (spinelib/preview.py); a build has none.
+    _state.preview = preview.Preview(report, pages, docs_dir, Path(config.config_file_path)) \
+        if _state.command == "serve" else None
+    _report(report, warnings=True)    # stops a build; a preview goes on
     _close_worker()
-    if background.wanted(len(pages)):
+    if background.wanted(len(pages)) and _state.preview is None:    # a preview needs them before pages are written
         _state.worker = background.Worker()
 
     _state.pages = {p.src: p for p in pages}
     _state.html, _state.links, _state.nav_states = {}, {}, None
     _state.relations = related.compute(pages, today=_state.today)
-    _state.recent = related.recent_posts(pages, today=_state.today, limit=6)
+    # (A preview may have posts without a valid date: they are left out of the recent posts.)
+    listed = pages if _state.preview is None else [p for p in pages if p.kind != "post" or isinstance(p.date, dt.date)]
+    _state.recent = related.recent_posts(listed, today=_state.today, limit=6)
     glossary_page = _state.pages.get(GLOSSARY_SRC)
     if glossary_page is not None:
         # Tooltips for every glossary term, through the abbr extension's own glossary setting.
@@ -126,12 +132,14 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
     site they run in a second process while this one writes the pages; on_post_build collects
     them and, if anything is refused, removes what was written."""
     _state.env = env
+    _state.csp = {}
     # Every page, its Markdown and its HTML now lives until the build ends: leave them out of the
     # cycle collector's full scans while pages are put into templates (a large blog's build spent
     # seconds re-scanning them).
     gc.freeze()
     _use_fragment_cache(env)
     if _state.checked_in_full:       # a preview with problems: all were listed in on_config
+        _withhold_refused_pages(files, config)
         return env
     if _state.worker is not None:
         try:
@@ -142,8 +150,52 @@ def on_env(env: Environment, *, config: MkDocsConfig, files: Files) -> Environme
         except Exception as exc:  # noqa: BLE001 - the helper could not start: check here instead
             log.info("content checks could not start in the background (%s); running them here", exc)
             _close_worker()
-    _report(_check_html_here(config), warnings=True)
+    report = _check_html_here(config)
+    _report(report, warnings=True)
+    if _state.preview is not None:
+        _state.preview.add(report)
+        _withhold_refused_pages(files, config)
     return env
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    """In a preview, a post with problems is read by the blog plugin (which runs after this) from a
+    copy with its refused front matter values left out, so the plugin does not stop the whole
+    preview and the post can show its problems."""
+    if _state.preview is None:
+        return files
+    blog = getattr(config.plugins.get("material/blog"), "config", None)
+    tags = getattr(config.plugins.get("material/tags"), "config", None)
+    authors = getattr(config.plugins.get("material/blog"), "authors", None)
+    allowed_tags = [getattr(t, "name", str(t)) for t in getattr(tags, "tags_allowed", None) or ()] or None
+    for file in files.documentation_pages():
+        record = _state.pages.get(file.src_uri)
+        if record is None or record.kind != "post" or not _state.preview.has_errors(record.src):
+            continue
+        if _state.preview_dir is None:
+            _state.preview_dir = Path(tempfile.mkdtemp(prefix="spine-preview-"))
+        copy = _state.preview_dir / file.src_uri
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(preview.stand_in_post(
+            record, today=_state.today, categories=getattr(blog, "categories_allowed", None) or None,
+            tags=allowed_tags, authors=list(authors) if authors is not None else None,
+            separator=getattr(blog, "post_excerpt_separator", None), withheld=_state.preview.withheld(record.src)),
+            encoding="utf-8")
+        file.abs_src_path = str(copy)
+    return files
+
+
+def _withhold_refused_pages(files: Files, config: MkDocsConfig) -> None:
+    """In a preview, a page whose HTML is refused (or could not be checked) is never shown:
+    its body, and its blog excerpt, become a notice; the problems show above it."""
+    if _state.preview is None:
+        return
+    blog = getattr(config.plugins.get("material/blog"), "config", None)
+    for file in files.documentation_pages():
+        page = file.page
+        if page is not None and _state.preview.withheld(file.src_uri):
+            page.content = f"<p>{preview.WITHHELD_TEXT}</p>"
+            page.markdown = preview.withheld_markdown(getattr(blog, "post_excerpt_separator", None))
 
 
 # Partials that come out the same on many pages, and which pages share a copy: the key comes
@@ -223,8 +275,8 @@ def _record(page: MkPage) -> content.Page | None:
 def on_page_markdown(markdown: str, *, page: MkPage, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
     record = _record(page)
-    if record is not None and record.kind in ("condition", "treatment") and "search" not in page.meta:
-        page.meta["search"] = {"boost": searchterms.CONDITION_BOOST}
+    if record is not None and "search" not in page.meta:
+        page.meta["search"] = {"boost": searchterms.LIBRARY_BOOST}
     markdown = atoz.expand(src, markdown, list(_state.pages.values()))
     return triage.expand(markdown, _state.standard, _state.words)
 
@@ -234,8 +286,6 @@ def on_page_content(html: str, *, page: MkPage, config: MkDocsConfig, files: Fil
     html = carecards.mark_care_cards(html)
     record = _record(page)
     if record is not None:
-        # Readers' other words for this page, for search only (removed again in on_page_context).
-        html = searchterms.add(html, record.aliases + record.str_list("search_terms"))
         if record.kind == "post" and SHORTCUTS:
             _cut_for_excerpts(page, config)
     return html
@@ -258,6 +308,19 @@ def _link(src: str) -> dict[str, Any] | None:
     return _state.links[src]
 
 
+def _add_search_keywords(page: MkPage, record: content.Page, config: MkDocsConfig) -> None:
+    terms = record.aliases + record.str_list("search_terms")
+    search = config.plugins.get("material/search")
+    index = getattr(search, "search_index", None)
+    if not terms or index is None or (page.meta.get("search") or {}).get("exclude"):
+        return
+    fields = getattr(getattr(search, "config", None), "fields", None)
+    if isinstance(fields, dict):
+        # mkdocs.yml weights the field; a site that does not list it (a test copy) still indexes it.
+        fields.setdefault(searchterms.FIELD, {"boost": 1.0})
+    searchterms.attach(index.entries, page.url, terms)
+
+
 def _navigation_states(nav: Navigation) -> fragments.NavigationStates:
     """Read once per build (the navigation is final by the time pages are put in templates)."""
     if _state.nav_states is None or _state.nav_states[0] is not nav:
@@ -268,8 +331,10 @@ def _navigation_states(nav: Navigation) -> fragments.NavigationStates:
 @event_priority(-200)   # after search (0) has indexed page.content and the blog (-100) has rendered views
 def on_page_context(context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     record = _record(page)
-    if page.content:
-        page.content = searchterms.remove(page.content)   # search (priority 0) has read it by now
+    if record is not None:
+        # Readers' other words for this page, matched by search but never shown: a field of the
+        # page's own index entry, which search (priority 0) has just added (spinelib/searchterms.py).
+        _add_search_keywords(page, record, config)
     site_url = config.site_url or ""
     page_url = page.canonical_url or (site_url + page.url)
     relations = _state.relations
@@ -283,6 +348,7 @@ def on_page_context(context: dict[str, Any], *, page: MkPage, config: MkDocsConf
         "nav_key": _navigation_states(nav).key(page),
         "tabs_key": _navigation_states(nav).key(page, with_contents=False),
         "post_key": ("post", record.url.rsplit("/", 2)[0]) if record and record.kind == "post" else None,
+        "preview": _state.preview.notice(page.file.src_uri) if _state.preview is not None else None,
     }
     if record is not None and relations is not None:
         spine["related"] = [dict(_link(i.src), pinned=i.pinned) for i in relations.related.get(record.src, [])]
@@ -309,7 +375,40 @@ def on_page_context(context: dict[str, Any], *, page: MkPage, config: MkDocsConf
             item=spine["read_also"], page=page, base_url=context.get("base_url", ""), config=config)
         page.content = sections.insert_after_section(page.content, snippet, section=2)
     context["spine"] = spine
+    _add_security_policy(context, config)
     return context
+
+
+def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """Theme pages without a Markdown source (404.html) get the same policy as every page."""
+    _add_security_policy(context, config)
+    return context
+
+
+# Where every inline script of the theme lives (Material's and ours). The policy allows each one
+# by the hash of its text, computed by rendering these partials: never from a built page, so
+# a script that reached a page's content is not allowed by its own presence.
+INLINE_SCRIPT_PARTIALS = "partials/javascripts/"
+
+
+def _add_security_policy(context: dict[str, Any], config: MkDocsConfig) -> None:
+    env = _state.env
+    if env is None:
+        return
+    base_url = context.get("base_url", "")
+    if base_url not in _state.csp:      # the scripts differ only by base_url (Material's __md_scope)
+        names = sorted({f"{INLINE_SCRIPT_PARTIALS}{path.name}" for folder in config.theme.dirs
+                        for path in Path(folder, INLINE_SCRIPT_PARTIALS).glob("*.html")})
+        scripts_context = {**context, "features": config.theme.get("features") or []}
+        html = "".join(env.get_template(name).render(scripts_context) for name in names)
+        forms = [_state.newsletter.action] if _state.newsletter is not None else []
+        try:
+            # (`mkdocs serve` writes its live-reload script into each page: see csp.policy.)
+            _state.csp[base_url] = csp.page_policy(html, form_targets=forms, preview=_state.command == "serve")
+        except csp.CspError as exc:
+            raise PluginError(f"Content-Security-Policy: {exc}") from None
+    context["spine_csp"] = _state.csp[base_url]
+    context["spine_referrer"] = csp.REFERRER_POLICY
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
@@ -331,6 +430,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             # behind that could be published (the same clean-up MkDocs does before a build).
             utils.clean_directory(config.site_dir)
         _report(report, warnings=True)
+    # The browser editor at /admin/: its form generated from the schema (spinelib/cms.py).
+    from spinelib import cms  # noqa: PLC0415
+    root = Path(config.config_file_path).parent
+    cms.write_admin(root, Path(config.site_dir), cms.site_lists(root, list(_state.pages.values())),
+                    local=os.environ.get("SPINE_CMS_LOCAL") == "1")
     if _state.newsletter is None or _state.env is None:
         return
     html = _state.env.get_template("newsletter-embed.html").render(newsletter=_state.newsletter, config=config)
@@ -347,4 +451,7 @@ def on_shutdown() -> None:
     # The process ends next. Without this, Python's last cycle collection scans every object the
     # build made (seconds on a large blog) only for the operating system to free it all anyway.
     _close_worker()
+    if _state.preview_dir is not None:
+        shutil.rmtree(_state.preview_dir, ignore_errors=True)
+        _state.preview_dir = None
     gc.freeze()
