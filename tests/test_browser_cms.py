@@ -82,6 +82,10 @@ class Session:
         self.context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce", service_workers="block")
         self.requests: list[str] = []
         self.context.on("request", lambda request: self.requests.append(request.url))
+        # The admin page's own Content-Security-Policy: record anything it refuses.
+        self.context.add_init_script("""window.__cspViolations = [];
+            document.addEventListener('securitypolicyviolation',
+              e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));""")
         self.page = self.context.new_page()
         self.admin = admin
         self.page.goto(admin, wait_until="load")
@@ -107,7 +111,11 @@ class Session:
     def hosts(self) -> set[str]:
         return {urlsplit(u).hostname or u for u in self.requests if not u.startswith(("data:", "blob:", "about:"))}
 
+    def csp_violations(self) -> list[str]:
+        return self.page.evaluate("window.__cspViolations || []")
+
     def close(self) -> None:
+        assert self.csp_violations() == [], self.csp_violations()
         self.context.close()
 
 
@@ -209,11 +217,17 @@ def test_the_published_admin_page_loads_only_from_our_origin(browser: Any, serve
     context = browser.new_context(viewport=DESKTOP, service_workers="block")
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
+    context.add_init_script("""window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', e => window.__cspViolations.push(e.violatedDirective));""")
     page = context.new_page()
     page.goto(server + "admin/", wait_until="load")
     page.get_by_role("button", name=re.compile("Login with GitHub", re.I)).wait_for(timeout=20_000)
     page.wait_for_timeout(500)
+    policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    violations = page.evaluate("window.__cspViolations")
     context.close()
+    assert "script-src 'self' 'unsafe-eval'" in policy and "object-src 'none'" in policy, policy
+    assert violations == [], violations
     local = urlsplit(server).netloc
     others = [u for u in requests if urlsplit(u).netloc != local and not u.startswith(("data:", "blob:"))]
     record("browser editor: requests to other hosts", page="/admin/ (published)", requests=len(requests),

@@ -141,9 +141,14 @@ def test_with_node_modules_the_bundle_is_served_from_our_origin(tmp_path: Path, 
     assert cms.write_admin(ROOT, tmp_path, lists)
     html = (tmp_path / "admin" / "index.html").read_text(encoding="utf-8")
     srcs = [part.split('"')[0] for part in html.split('src="')[1:]]
-    assert srcs == ["decap-cms.js", "js-yaml.min.js", "cms-format.js", "editor-components.js"]
+    assert srcs == ["manual-init.js", "decap-cms.js", "js-yaml.min.js", "cms-format.js", "editor-components.js",
+                    "admin-init.js"]
     assert all((tmp_path / "admin" / s).is_file() for s in srcs)
-    assert "http" not in html
+    assert "<script>" not in html, "no inline script: the admin page's policy allows scripts from this origin only"
+    policy = html.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
+    assert policy == cms.admin_csp() and "'unsafe-inline'" not in policy.split("style-src")[0]
+    links = html.replace(policy, "").replace('http-equiv="Content-Security-Policy"', "")
+    assert "http" not in links
 
 
 # ---- what the editor writes back --------------------------------------------------------------
