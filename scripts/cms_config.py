@@ -17,7 +17,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from spinelib import cms  # noqa: E402
+from spinelib import cms, cms_admin  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,8 +27,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     lists = cms.site_lists(ROOT)
     if args.admin:
-        installed = cms.write_admin(ROOT, args.admin, lists, local=args.local)
-        print(f"wrote {args.admin / 'admin'}" + ("" if installed else f" (without the editor: {cms.INSTALL_HINT})"))
+        installed = cms_admin.write_admin(ROOT, args.admin, lists, local=args.local)
+        print(f"wrote {args.admin / 'admin'}" + ("" if installed else f" (without the editor: {cms_admin.INSTALL_HINT})"))
     else:
         sys.stdout.write(cms.config_yaml(lists, local=args.local))
     return 0

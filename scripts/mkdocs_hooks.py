@@ -431,10 +431,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             utils.clean_directory(config.site_dir)
         _report(report, warnings=True)
     # The browser editor at /admin/: its form generated from the schema (spinelib/cms.py).
-    from spinelib import cms  # noqa: PLC0415
+    from spinelib import cms, cms_admin  # noqa: PLC0415
     root = Path(config.config_file_path).parent
-    cms.write_admin(root, Path(config.site_dir), cms.site_lists(root, list(_state.pages.values())),
-                    local=os.environ.get("SPINE_CMS_LOCAL") == "1")
+    cms_admin.write_admin(root, Path(config.site_dir), cms.site_lists(root, list(_state.pages.values())),
+                          local=os.environ.get("SPINE_CMS_LOCAL") == "1")
     if _state.newsletter is None or _state.env is None:
         return
     html = _state.env.get_template("newsletter-embed.html").render(newsletter=_state.newsletter, config=config)

@@ -23,7 +23,7 @@ pytestmark = pytest.mark.browser
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import editor  # noqa: E402
-from spinelib import cms  # noqa: E402
+from spinelib import cms, cms_admin  # noqa: E402
 
 NEW_POST = "can-stress-make-back-pain-worse"
 
@@ -70,7 +70,7 @@ def local_admin(site_dir: Path, proxy: str, tmp_path_factory: pytest.TempPathFac
 
     site = tmp_path_factory.mktemp("cms-site") / "site"
     shutil.copytree(site_dir, site)
-    cms.write_admin(ROOT, site, cms.site_lists(ROOT), local=proxy)
+    cms_admin.write_admin(ROOT, site, cms.site_lists(ROOT), local=proxy)
     with serving(site) as httpd:
         yield httpd.url + "admin/"
 

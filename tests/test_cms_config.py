@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from spinelib import cms, content, schema
+from spinelib import cms, cms_admin, content, schema
 
 DOCS = ROOT / "docs"
 COLLECTIONS = {"post": "posts", "condition": "conditions", "treatment": "treatments"}
@@ -129,7 +129,7 @@ def test_the_published_config_has_the_github_workflow_and_no_local_proxy(lists: 
 
 def test_without_node_modules_the_admin_page_says_how_to_get_the_editor(tmp_path: Path,
                                                                        lists: cms.SiteLists) -> None:
-    installed = cms.write_admin(tmp_path / "bare-root", tmp_path / "site", lists)
+    installed = cms_admin.write_admin(tmp_path / "bare-root", tmp_path / "site", lists)
     html = (tmp_path / "site" / "admin" / "index.html").read_text(encoding="utf-8")
     assert not installed and "make editor" in html and "<script" not in html
     assert html.count("<p>") == 1
@@ -138,7 +138,7 @@ def test_without_node_modules_the_admin_page_says_how_to_get_the_editor(tmp_path
 def test_with_node_modules_the_bundle_is_served_from_our_origin(tmp_path: Path, lists: cms.SiteLists) -> None:
     if not (ROOT / cms.BUNDLE_DIR / cms.BUNDLE).is_file():
         pytest.skip("npm packages not installed (npm ci)")
-    assert cms.write_admin(ROOT, tmp_path, lists)
+    assert cms_admin.write_admin(ROOT, tmp_path, lists)
     html = (tmp_path / "admin" / "index.html").read_text(encoding="utf-8")
     srcs = [part.split('"')[0] for part in html.split('src="')[1:]]
     assert srcs == ["manual-init.js", "decap-cms.js", "js-yaml.min.js", "cms-format.js", "editor-components.js",
@@ -146,7 +146,7 @@ def test_with_node_modules_the_bundle_is_served_from_our_origin(tmp_path: Path, 
     assert all((tmp_path / "admin" / s).is_file() for s in srcs)
     assert "<script>" not in html, "no inline script: the admin page's policy allows scripts from this origin only"
     policy = html.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
-    assert policy == cms.admin_csp() and "'unsafe-inline'" not in policy.split("style-src")[0]
+    assert policy == cms_admin.admin_csp() and "'unsafe-inline'" not in policy.split("style-src")[0]
     links = html.replace(policy, "").replace('http-equiv="Content-Security-Policy"', "")
     assert "http" not in links
 
