@@ -18,6 +18,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 
+# The triage standard's cauda equina set, which every spine page's emergency card carries (a
+# template: doubled braces survive str.format as the site's words).
+_SPINE_EMERGENCY_CARD = '''!!! emergency "Call {{{{ emergency_number }}}} or go to {{{{ emergency_room }}}} if:"
+
+    - red-flag: ces-saddle
+    - red-flag: ces-bladder-early
+    - red-flag: ces-bladder-late
+    - red-flag: ces-sex
+    - red-flag: both-legs
+'''
+
 POST_TEMPLATE = '''---
 title: "{title}"
 description: "TODO: one or two plain sentences, 160 characters at most, saying what the reader will learn."
@@ -54,14 +65,7 @@ TODO: Short paragraphs. Link the condition pages you discuss, for example
 
 ## When to get help
 
-!!! emergency "Call {{{{ emergency_number }}}} or go to {{{{ emergency_room }}}} if:"
-
-    - red-flag: ces-saddle
-    - red-flag: ces-bladder-early
-    - red-flag: ces-bladder-late
-    - red-flag: ces-sex
-    - red-flag: both-legs
-
+''' + _SPINE_EMERGENCY_CARD + '''
     Read more about [when back or leg pain is an emergency](../../emergency.md).
 '''
 
@@ -124,14 +128,7 @@ TODO
     - your symptoms have not improved after a few weeks
     - the pain stops you sleeping or working
 
-!!! emergency "Call {{{{ emergency_number }}}} or go to {{{{ emergency_room }}}} if:"
-
-    - red-flag: ces-saddle
-    - red-flag: ces-bladder-early
-    - red-flag: ces-bladder-late
-    - red-flag: ces-sex
-    - red-flag: both-legs
-
+''' + _SPINE_EMERGENCY_CARD + '''
     Read more about [when back or leg pain is an emergency](../emergency.md).
 '''
 

@@ -313,29 +313,28 @@ class _Common(_Model):
     search_terms: list[PlainText] | None = None      # readers' words for search, never shown
 
 
-class ConditionPage(_Common):
+class _LibraryPage(_Common):
+    """The fields condition pages and treatment pages share: a reviewed, sourced library entry."""
+
+    summary: Summary
+    last_reviewed: ReviewDate
+    sources: Annotated[list[Source], Field(min_length=MIN_SOURCES)]
+    aliases: list[PlainText] | None = None
+    related: Annotated[list[RelatedRef], Field(max_length=MAX_PINNED)] | None = None
+    review_interval_months: Annotated[StrictInt, Field(ge=1, le=36)] | None = None
+
+
+class ConditionPage(_LibraryPage):
     """docs/conditions/*.md (not index.md)."""
 
-    summary: Summary
     starts_in: Literal[STARTS_IN]  # type: ignore[valid-type]
-    last_reviewed: ReviewDate
-    sources: Annotated[list[Source], Field(min_length=MIN_SOURCES)]
-    aliases: list[PlainText] | None = None
-    related: Annotated[list[RelatedRef], Field(max_length=MAX_PINNED)] | None = None
-    review_interval_months: Annotated[StrictInt, Field(ge=1, le=36)] | None = None
 
 
-class TreatmentPage(_Common):
+class TreatmentPage(_LibraryPage):
     """docs/treatments/*.md (not index.md): a treatment, procedure or test."""
 
-    summary: Summary
     treatment_type: Literal[TREATMENT_TYPES]  # type: ignore[valid-type]
-    last_reviewed: ReviewDate
-    sources: Annotated[list[Source], Field(min_length=MIN_SOURCES)]
-    aliases: list[PlainText] | None = None
     conditions: list[ConditionRef] | None = None
-    related: Annotated[list[RelatedRef], Field(max_length=MAX_PINNED)] | None = None
-    review_interval_months: Annotated[StrictInt, Field(ge=1, le=36)] | None = None
 
 
 class Post(_Common):
