@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from spinelib import (  # noqa: E402
     atoz, background, carecards, content, csp, excerpts, fragments, glossary, metadata, newsletter, preview,
-    related, searchterms, sections, share, siteconfig, triage, validate,
+    related, search_index, searchterms, sections, share, siteconfig, triage, validate,
 )
 
 log = logging.getLogger("mkdocs.hooks.spine")
@@ -51,7 +51,7 @@ _state = SimpleNamespace(command="build", pages={}, relations=None, recent=[], n
                          html={}, env=None, today=dt.date.today(), worker=None, html_checks=None,
                          checked_in_full=False, fragments=fragments.FragmentCache(), links={}, nav_states=None,
                          standard=None, words=dict(triage.DEFAULT_WORDS), csp={},
-                         preview=None, preview_dir=None)
+                         preview=None, preview_dir=None, search_kinds={})
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -87,7 +87,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         _state.worker = background.Worker()
 
     _state.pages = {p.src: p for p in pages}
-    _state.html, _state.links, _state.nav_states = {}, {}, None
+    _state.html, _state.links, _state.nav_states, _state.search_kinds = {}, {}, None, {}
     _state.relations = related.compute(pages, today=_state.today)
     # (A preview may have posts without a valid date: they are left out of the recent posts.)
     listed = pages if _state.preview is None else [p for p in pages if p.kind != "post" or isinstance(p.date, dt.date)]
@@ -332,6 +332,7 @@ def _navigation_states(nav: Navigation) -> fragments.NavigationStates:
 def on_page_context(context: dict[str, Any], *, page: MkPage, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     record = _record(page)
     if record is not None:
+        _state.search_kinds[page.url] = record.kind      # for splitting a large index (on_post_build)
         # Readers' other words for this page, matched by search but never shown: a field of the
         # page's own index entry, which search (priority 0) has just added (spinelib/searchterms.py).
         _add_search_keywords(page, record, config)
@@ -430,6 +431,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             # behind that could be published (the same clean-up MkDocs does before a build).
             utils.clean_directory(config.site_dir)
         _report(report, warnings=True)
+    # A large blog's index in two parts: the first results from a small first part (search_index.py).
+    split = search_index.split(Path(config.site_dir) / "search", _state.search_kinds, search_index.budget(os.environ))
+    if split is not None:
+        log.info("search index in two parts: %d of %d entries first (%d KB of %d KB gzipped)", split.first_docs,
+                 split.all_docs, split.first_gzip // 1024, split.all_gzip // 1024)
     # The browser editor at /admin/: its form generated from the schema (spinelib/cms.py).
     from spinelib import cms, cms_admin  # noqa: PLC0415
     root = Path(config.config_file_path).parent

@@ -6,6 +6,9 @@
  * keyboard shortcut. Until then Material shows its "Initializing search" state; after that,
  * search works as before.
  *
+ * On a large blog the index comes in two parts (scripts/spinelib/search_index.py): the first,
+ * small part answers the first query; the whole index follows in a second worker (below).
+ *
  * It also drops little words ("in", "my", "the") from a query before it reaches the search
  * worker: Material adds a trailing wildcard to every word, so "in" would match "invasive"
  * and push unrelated pages above the one the reader wants.
@@ -74,13 +77,66 @@
     }).join(" ");
   }
 
-  // Material sends each query to its search worker as {type: 2, data: "..."}.
-  var QUERY = 2;
+  // Material's messages to and from its search worker: {type: 0, data: index} sets it up and
+  // is answered {type: 1}; each query is {type: 2, data: "..."}, answered {type: 3, data: results}.
+  var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var post = Worker.prototype.postMessage;
+
+  // A large blog's index comes in two parts (scripts/spinelib/search_index.py): the first has
+  // every page but only the posts' openings, so the first results come quickly; the whole index
+  // is fetched once those results are on screen and built in a second worker. From when it is
+  // ready, queries go to it and its answers reach Material as if from the first worker.
+  var whole = { main: null, name: "", options: null, worker: null, requested: false, last: null };
+
+  function siteConfig() {
+    var element = document.getElementById("__config");
+    return element ? JSON.parse(element.textContent) : null;
+  }
+
+  function loadWholeIndex() {
+    var config = siteConfig();
+    if (whole.requested || !config || !config.search || !window.fetch) return;
+    whole.requested = true;
+    var base = new URL(config.base || ".", location.href);
+    fetch(new URL("search/" + whole.name, base)).then(function (response) {
+      if (!response.ok) throw new Error("search index: " + response.status);
+      return response.json();
+    }).then(function (index) {
+      var worker = new Worker(new URL(config.search, location.href));
+      worker.addEventListener("message", function (event) {
+        var message = event.data;
+        if (message && message.type === READY) {
+          whole.worker = worker;
+          document.documentElement.setAttribute("data-search-index", "whole");
+          if (whole.last !== null) post.call(worker, { type: QUERY, data: whole.last });  // the results on screen, now in full
+        } else if (whole.worker === worker) {
+          whole.main.dispatchEvent(new MessageEvent("message", { data: message }));
+        }
+      });
+      index.options = whole.options;
+      post.call(worker, { type: SETUP, data: index });
+    }).catch(function () { /* the first part goes on answering */ });
+  }
+
   Worker.prototype.postMessage = function (message) {
+    if (message && message.type === SETUP && message.data && message.data.config &&
+        message.data.config.full_index && !whole.main) {
+      whole.main = this;
+      whole.name = String(message.data.config.full_index);
+      whole.options = message.data.options;          // Material's search options (suggestions ...)
+      this.addEventListener("message", function (event) {
+        // The answer to the reader's first words (not Material's empty query when it starts).
+        if (event.data && event.data.type === RESULT && whole.last) setTimeout(loadWholeIndex, 0);
+      });
+    }
     if (message && message.type === QUERY && typeof message.data === "string") {
+      var tuned = { type: QUERY, data: tuneQuery(message.data) };
+      if (this === whole.main) {
+        whole.last = tuned.data.trim() ? tuned.data : whole.last;
+        if (whole.worker) return post.call(whole.worker, tuned);
+      }
       var args = Array.prototype.slice.call(arguments);
-      args[0] = { type: QUERY, data: tuneQuery(message.data) };
+      args[0] = tuned;
       return post.apply(this, args);
     }
     return post.apply(this, arguments);
