@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import gzip
 import os
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,6 +66,20 @@ def bench_related_quality() -> None:
     judged = related_quality.load(ROOT / "tests/data/related_judgements.yml")
     result = related_quality.precision(relations, {p.src: p.kind for p in pages}, judged)
     print("\n".join(result.lines()))
+    pinned = sum(item.pinned for items in relations.related.values() for item in items)
+    shown = sum(len(items) for items in relations.related.values())
+    # The scoring's own share, without the editors' pins (and without their "Read also" choices).
+    unpinned = [dataclasses.replace(p, meta={k: v for k, v in p.meta.items() if k not in ("related", "read_also")})
+                for p in pages]
+    alone = related_quality.precision(related.compute(unpinned, today=dt.date.today()),
+                                      {p.src: p.kind for p in pages}, judged)
+    print(f"  pins         : {pinned} of {shown} items are editors' pins; scoring alone (no pins, no chosen "
+          f"Read also): overall {alone.of():.1%}, posts {alone.of('post'):.1%}")
+    kept, offered, _ = related_quality.read_also_precision(relations, judged)
+    print(f"  read also    : {kept} of {offered} wanted ({kept / max(1, offered):.1%}; editors chose "
+          f"{sum(1 for p in pages if p.meta.get('read_also'))}, the rest scored)")
+    sizes = Counter(len(items) for items in relations.related.values())
+    print(f"  list sizes   : {', '.join(f'{n} items: {sizes[n]} lists' for n in sorted(sizes))}")
     cap = int(len(relations.related) * related.HUB_SHARE)
     hubs = ", ".join(f"{src.split('/')[-1][:-3]} {n}" for src, n in related_quality.hub_counts(relations)[:4])
     print(f"  most listed  : {hubs}   (cap: {cap} of {len(relations.related)} lists)")
@@ -138,8 +154,13 @@ def bench_build(work: Path, posts: int, rounds: int) -> Path:
 
 
 def index_size(site: Path) -> str:
-    raw = (site / "search/search_index.json").read_bytes()
-    return f"{len(raw) / 1024:8.1f} KB raw, {len(gzip.compress(raw, 9)) / 1024:7.1f} KB gzipped"
+    parts = []
+    for name in ("search_index.json", "search_index.full.json"):    # the second only on a large site
+        path = site / "search" / name
+        if path.is_file():
+            raw = path.read_bytes()
+            parts.append(f"{name}: {len(raw) / 1024:.1f} KB raw, {len(gzip.compress(raw, 9)) / 1024:.1f} KB gzipped")
+    return "; ".join(parts)
 
 
 def bench_search(real_site: Path, corpus_site: Path | None) -> None:
@@ -170,19 +191,41 @@ def _search_latency(base: str, sync_playwright, open_search, query) -> None:
         start = time.perf_counter()
         open_search(page, base)
         ready = time.perf_counter() - start
-        first = query(page, base, SEARCH_QUERIES[0], settle_ms=250)
+        first = query(page, base, SEARCH_QUERIES[0], settle_ms=0)
         # What the reader downloads from opening search to the first results, as sent (gzip).
-        sent = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in fetched)
+        before_results = list(fetched)
+        sent = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in before_results)
+        page.wait_for_timeout(250)
+        # A large site's whole index (search_index.py) follows the first results: wait until it
+        # answers, so the timings below are the whole index's.
+        whole = page.evaluate("document.documentElement.getAttribute('data-search-index')") == "whole" or \
+            _wait_whole(page)
         times = [first.milliseconds] + [query(page, base, q, settle_ms=250).milliseconds
                                         for _ in range(3) for q in SEARCH_QUERIES][1:]
+        after = sum(r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"] for r in fetched) - sent
         browser.close()
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
     print(f"  1,000 posts: downloaded from opening search to first results {sent / 1024:.0f} KB as sent "
-          f"(gzip; {len(fetched)} requests; goal <= 300 KB)")
+          f"(gzip; {len(before_results)} requests; goal <= 300 KB)")
+    print(f"  1,000 posts: then, after the first results, {after / 1024:.0f} KB in the background "
+          f"({'the whole index, searched from then on' if whole else 'nothing: one index'})")
     print(f"  1,000 posts: index loaded and ready {ready * 1000:.0f} ms after opening search")
     print(f"  1,000 posts: typing to results, {len(times)} queries: median {statistics.median(times):.0f} ms, "
           f"p95 {p95:.0f} ms, max {times[-1]:.0f} ms   (goal: p95 <= 150 ms)")
+
+
+def _wait_whole(page) -> bool:
+    """True once the second worker answers (a split index); False when the site has one index."""
+    from pagewait import wait_for
+
+    if not page.evaluate("!!(document.getElementById('__config'))"):
+        return False
+    try:
+        wait_for(page, "document.documentElement.getAttribute('data-search-index') === 'whole'", timeout=20000)
+        return True
+    except Exception:  # noqa: BLE001 - a site below the budget has one index only
+        return False
 
 
 def main() -> int:

@@ -12,11 +12,14 @@ Care cards (`!!! emergency/urgent/see-doctor` boxes) and boilerplate (a line fou
 pages: template headings, the standard "when to get help" lines) are left out of the text and
 the links, and a condition a page names only inside a care card is not one it is "about".
 
-Choosing (`_choose_all`): the editor's pins first; then candidates while they are strongly
+Choosing (`related_choice.py`): the editor's pins first; then candidates while they are strongly
 related (an absolute score and a share of the page's best), stopping at the first that is not;
-at least 3 items, topped up from weaker candidates, then from the pages already listed, then a
-fallback; never an item the page already shows as "Read also" or under "Articles about this
-condition"; and no page in more than a third of all Related lists (pins apart).
+at least 3 items, topped up from this page's own weaker candidates first, then from pages
+strongly related to those already listed, then a fallback; a kind of page (condition, post,
+treatment) is added for variety only when one is fairly related, never as filler; never an item
+the page already shows as "Read also" or under "Articles about this condition"; and no page in
+more than a third of all Related lists (pins apart). The thresholds were set against an
+independent editor's judged set (tests/data/related_judgements.yml; `make bench` prints it).
 
 Candidates come from inverted indexes (conditions, tags, top terms), never from an all-pairs
 loop over full texts, so the work grows close to linearly with the number of pages.
@@ -31,21 +34,17 @@ import datetime as dt
 import gc
 import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Iterator, NamedTuple
+from typing import Iterator
 
 from .content import Page
+# Re-exported: callers read the list limits and Item from here.
+from .related_choice import HUB_SHARE, MAX_ITEMS, MIN_ITEMS, STRONG_SCORE, Item, _choose_all, _Entry  # noqa: F401
 from .related_text import BODY_CHARS, _clean_texts, _condition_names, _links, _tfidf_vectors
 
-MIN_ITEMS, MAX_ITEMS = 3, 5
-MIN_SCORE = 1.0            # below this a candidate is not "related", only a fallback
-FAIR_SCORE = 2.0           # topping a short list up: this page's own candidates from this score
-STRONG_SCORE = 5.0         # "strongly related": at least this score ...
-STRONG_SHARE = 0.4         # ... and at least this share of the page's best candidate
-HUB_SHARE = 1 / 3          # no page in more than this share of all Related lists
-READ_ALSO_MIN_SCORE = 3.0  # "Read also" needs a strong link
+READ_ALSO_MIN_SCORE = 4.0  # "Read also" needs a strong link
 RANKED_KEEP = 40          # candidates kept per page, best first
 W_CONDITION_LINK = 4.0     # a post about this condition page, or a condition page this post is about
 W_SHARED_CONDITION = 6.0   # x cosine of two pages' condition sets
@@ -57,12 +56,6 @@ W_TAG = 0.75
 W_TOPIC = 0.5
 POST_TO_POST = 0.3         # on a post page, other posts' scores count this much
 W_TEXT = 14.0
-
-class Item(NamedTuple):       # a tuple: thousands are made per build, and tuples are made fast
-    src: str
-    score: float
-    pinned: bool = False
-
 
 @dataclass
 class Relations:
@@ -177,15 +170,6 @@ def _about(page: Page, full_body: str, cleaned: str, index: Index, names: dict[s
             continue                      # only in a warning box or boilerplate: not what the page is about
         kept.append(slug)
     return kept
-
-
-class _Entry(NamedTuple):
-    number: int
-    src: str
-    pins: list[Item]
-    ranked: list[tuple[str, float]]     # best first, without the page itself, its pins and what it shows elsewhere
-    excluded: frozenset[str]
-    all_ranked: list[tuple[str, float]]  # best first, everything (for pages that list this one)
 
 
 def _compute(pages: list[Page], today: dt.date) -> Relations:
@@ -352,122 +336,6 @@ def _read_also(page: Page, ranked: list[tuple[str, float]], index: Index, shown:
     avoid = set(shown) | {i.src for i in pins}
     return next((src for src, score in ranked if score >= READ_ALSO_MIN_SCORE
                  and index.by_src[src].kind == "post" and src not in avoid), None)
-
-
-def _choose_all(entries: list[_Entry], index: Index, kind_of: list[str], src_of: list[str],
-                about: _Postings, read_also_of: dict[str, str | None]) -> dict[str, list[Item]]:
-    """Every page's Related list: pins, then strong candidates, hubs capped, then topped up."""
-    cap = max(1, int(len(entries) * HUB_SHARE))
-    kind_by_src = dict(zip(src_of, kind_of))
-    lists: dict[str, list[Item]] = {}
-    for entry in entries:
-        items = list(entry.pins)
-        best = entry.ranked[0][1] if entry.ranked else 0.0
-        floor = max(STRONG_SCORE, STRONG_SHARE * best)
-        for src, score in entry.ranked:
-            if len(items) >= MAX_ITEMS or score < floor:
-                break                      # stop at the first item that is not strongly related
-            items.append(Item(src, round(score, 3)))
-        lists[entry.src] = items
-
-    # Hubs: a page in more than `cap` lists leaves the lists where it is weakest (pins stay).
-    counts: Counter[str] = Counter(item.src for items in lists.values() for item in items)
-    number = {entry.src: entry.number for entry in entries}
-    for target in sorted(s for s, c in counts.items() if c > cap):
-        where = sorted(((item.score, -number[src], src) for src, items in lists.items()
-                        for item in items if item.src == target and not item.pinned))
-        for _score, _num, src in where[: counts[target] - cap]:
-            lists[src] = [item for item in lists[src] if item.src != target]
-            counts[target] -= 1
-
-    # "Sensible fallbacks": the most-discussed condition pages, the newest posts.
-    fallbacks = {
-        "condition": sorted(index.conditions.values(), key=lambda s: (-about.size(index.by_src[s].slug), s)),
-        "post": [src for src, kind in zip(src_of, kind_of) if kind == "post"],
-        "treatment": [],
-    }
-    ranked_of = {entry.src: entry.all_ranked for entry in entries}
-    read_alsos = {src for src in read_also_of.values() if src}
-    has_kind = {kind for kind in kind_of}
-
-    def pick(entry: _Entry, items: list[Item], kind: str | None, min_score: float) -> Item | None:
-        present = entry.excluded | {item.src for item in items}
-
-        def usable(src: str, ignore_cap: bool = False) -> bool:
-            return src not in present and (kind is None or kind_by_src[src] == kind) and (ignore_cap or counts[src] < cap)
-        fair = max(min_score, FAIR_SCORE)
-        # 1. this page's candidates that are fairly related; 2. pages strongly related to the
-        # ones this page already shows (its pins, its "Read also" post), summed over them;
-        # 3. this page's weaker candidates; 4. the fallback lists. The hub cap is given up only
-        # when nothing else is left.
-        for src, score in entry.ranked:
-            if score < fair:
-                break
-            if usable(src):
-                return Item(src, round(score, 3))
-        if kind != "treatment":
-            seeds = [item.src for item in items] + [s for s in entry.excluded if s != entry.src and s in read_alsos]
-            votes: dict[str, float] = defaultdict(float)
-            for seed in seeds:
-                for src, score in ranked_of.get(seed, ()):
-                    if score < STRONG_SCORE:
-                        break
-                    if usable(src):
-                        votes[src] += score
-            if votes:
-                best = max(votes.values())
-                return Item(next(src for src in sorted(votes) if votes[src] == best), 0.0)
-        for src, score in entry.ranked:
-            if score < min_score:
-                break
-            if usable(src):
-                return Item(src, round(score, 3))
-        for ignore_cap in (False, True):
-            for src in fallbacks[kind] if kind else fallbacks["post"] + fallbacks["condition"]:
-                if usable(src, ignore_cap):
-                    return Item(src, 0.0)
-        return None
-
-    for entry in entries:
-        items = lists[entry.src]
-        # A post already offered beside the list ("Read also", "Articles about this condition")
-        # counts: the list need not repeat the kind with a weaker post.
-        offered = {kind_by_src[s] for s in entry.excluded if s != entry.src and s in kind_by_src} & {"post"}
-        # At least MIN_ITEMS; the last places go to a kind the list still lacks (below), so
-        # mixing kinds does not make a short list longer than it needs to be.
-        while len(items) < MIN_ITEMS:
-            missing = [k for k in ("condition", "post") if k in has_kind and k not in offered
-                       and k not in {kind_by_src[i.src] for i in items}]
-            item = None
-            if missing and len(items) + len(missing) >= MIN_ITEMS:
-                item = pick(entry, items, missing[0], 1e-9)
-            item = item or pick(entry, items, None, 1e-9)
-            if item is None:
-                break
-            items.append(item)
-            counts[item.src] += 1
-        # Every list offers a condition page and a post (when the site has both), and a
-        # treatment or test page when one is strongly related.
-        for kind in ("condition", "post", "treatment"):
-            if kind not in has_kind or kind in offered or any(kind_by_src[i.src] == kind for i in items):
-                continue
-            item = pick(entry, items, kind, STRONG_SCORE if kind == "treatment" else 1e-9)
-            if item is None:
-                continue
-            if len(items) >= MAX_ITEMS:
-                # Replace the last unpinned item whose kind the list has twice or more, or (for a
-                # required kind) a treatment, which is only ever a bonus.
-                replace_at = max((k for k, i in enumerate(items) if not i.pinned and (
-                                  sum(kind_by_src[j.src] == kind_by_src[i.src] for j in items) > 1
-                                  or (kind != "treatment" and kind_by_src[i.src] == "treatment"))), default=None)
-                if replace_at is None:
-                    continue
-                counts[items[replace_at].src] -= 1
-                del items[replace_at]
-            items.append(item)
-            counts[item.src] += 1
-        lists[entry.src] = items
-    return lists
 
 
 def _pinned(page: Page, index: Index) -> list[Item]:

@@ -74,6 +74,13 @@ def precision(relations: Relations, kinds: dict[str, str], judged: Judgements) -
     return result
 
 
+def read_also_precision(relations: Relations, judged: Judgements) -> tuple[int, int, list[tuple[str, str]]]:
+    """(wanted, shown, misses) of the "Read also" posts, against the same judged set."""
+    shown = [(src, item) for src, item in sorted(relations.read_also.items()) if item]
+    misses = [(src, item) for src, item in shown if slug(item) not in judged.want.get(slug(src), ())]
+    return len(shown) - len(misses), len(shown), misses
+
+
 def hub_counts(relations: Relations) -> list[tuple[str, int]]:
     """How many Related lists each page appears in, most first."""
     counts: dict[str, int] = {}
