@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -17,7 +16,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser_support import DESKTOP, record
+from cms_browser_support import CARD_STYLE, Session, changed_lines, free_port, git, passes_the_checks, tiny_png
 from conftest import ROOT
+from pagewait import wait_for
 
 pytestmark = pytest.mark.browser
 
@@ -26,16 +27,6 @@ import editor  # noqa: E402
 from spinelib import cms, cms_admin  # noqa: E402
 
 NEW_POST = "can-stress-make-back-pain-worse"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture(scope="module")
@@ -75,50 +66,6 @@ def local_admin(site_dir: Path, proxy: str, tmp_path_factory: pytest.TempPathFac
         yield httpd.url + "admin/"
 
 
-class Session:
-    """One signed-in editor: a browser page on /admin/, every request it makes recorded."""
-
-    def __init__(self, browser: Any, admin: str) -> None:
-        self.context = browser.new_context(viewport=DESKTOP, reduced_motion="reduce", service_workers="block")
-        self.requests: list[str] = []
-        self.context.on("request", lambda request: self.requests.append(request.url))
-        # The admin page's own Content-Security-Policy: record anything it refuses.
-        self.context.add_init_script("""window.__cspViolations = [];
-            document.addEventListener('securitypolicyviolation',
-              e => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));""")
-        self.page = self.context.new_page()
-        self.admin = admin
-        self.page.goto(admin, wait_until="load")
-        self.page.get_by_role("button", name="Login").click()
-        self.page.wait_for_selector("text=Blog posts", timeout=20_000)
-
-    def open(self, fragment: str) -> None:
-        self.page.goto(self.admin + "#/" + fragment)
-        self.page.wait_for_selector("label", timeout=20_000)
-
-    def field(self, label: str, n: int = 0) -> Any:
-        found = self.page.locator("label", has_text=re.compile("^" + re.escape(label) + "$", re.I)).nth(n)
-        return self.page.locator("#" + found.get_attribute("for"))
-
-    def choose(self, label: str, text: str) -> None:
-        self.field(label).click()
-        self.page.keyboard.type(text)
-        self.page.locator("[id*='-option-']", has_text=text).first.click(timeout=10_000)
-
-    def save(self) -> None:
-        self.page.get_by_role("button", name="Save", exact=True).click()
-
-    def hosts(self) -> set[str]:
-        return {urlsplit(u).hostname or u for u in self.requests if not u.startswith(("data:", "blob:", "about:"))}
-
-    def csp_violations(self) -> list[str]:
-        return self.page.evaluate("window.__cspViolations || []")
-
-    def close(self) -> None:
-        assert self.csp_violations() == [], self.csp_violations()
-        self.context.close()
-
-
 def test_a_post_written_in_the_form_becomes_a_branch_with_one_commit_that_passes_the_checks(
         browser: Any, local_admin: str, clone: Path, tmp_path: Path) -> None:
     editor_ = Session(browser, local_admin)
@@ -139,7 +86,7 @@ def test_a_post_written_in_the_form_becomes_a_branch_with_one_commit_that_passes
         editor_.field("Year (optional)", i).fill(year)
         editor_.field("Web address (https://)", i).fill(url)
     editor_.page.locator("label", has_text=re.compile("^Draft", re.I)).first.click()
-    editor_.page.locator("[data-slate-editor]").first.click()
+    editor_.body().click()
     for line in ("Stress can make back pain feel worse, and back pain can make you feel stressed.",
                  "<!-- more -->",
                  "Gentle exercise, good sleep and a little time each day to relax help with both."):
@@ -233,3 +180,175 @@ def test_the_published_admin_page_loads_only_from_our_origin(browser: Any, serve
     record("browser editor: requests to other hosts", page="/admin/ (published)", requests=len(requests),
            other_hosts=len(others))
     assert not others, others
+
+
+# ---- the page text: our constructs in the Markdown the editors write ---------------------------
+def test_a_care_card_inserted_from_the_toolbar_adds_only_its_lines_in_our_syntax(
+        browser: Any, local_admin: str, clone: Path, tmp_path: Path) -> None:
+    page_file = "docs/conditions/foot-drop.md"
+    original = (clone / page_file).read_text(encoding="utf-8")
+    flag = next(f for f in cms.site_lists(ROOT).red_flags if f["id"] == "both-feet-slow")
+    editor_ = Session(browser, local_admin)
+    editor_.open("collections/conditions/entries/foot-drop")
+    area = editor_.to_end_of_text()
+    page = editor_.page
+    page.get_by_role("button", name="Care card…").click()
+    page.get_by_role("button", name="Insert care card").click()        # nothing ticked or written yet
+    assert "The card is empty" in page.get_by_role("alert").inner_text()
+    page.get_by_label("See a doctor (non-urgent)").check()
+    assert page.get_by_label("Card heading").input_value() == cms.URGENCIES["see-doctor"]   # the standard heading
+    # Only the flags the standard files at this urgency are offered, by their wording.
+    offered = page.locator(".spine-panel__group--flags input[type=checkbox]")
+    assert sorted(offered.evaluate_all("els => els.map(e => e.value)")) == sorted(
+        f["id"] for f in cms.site_lists(ROOT).red_flags if f["urgency"] == "see-doctor")
+    page.get_by_label(flag["wording"]).check()
+    page.get_by_role("button", name="Insert care card").click()
+    inserted = '\n!!! see-doctor "See a doctor if:"\n\n    - red-flag: both-feet-slow\n'
+    assert area.input_value() == original.split("---\n", 2)[2] + inserted
+    editor_.save()
+    page.wait_for_selector("text=Status", timeout=20_000)
+    hosts = editor_.hosts()
+    editor_.close()
+
+    branch = "cms/conditions/foot-drop"
+    assert git(clone, "diff", "--name-only", "main", branch).split() == [page_file]
+    changed = changed_lines(clone, branch, page_file)
+    record("browser editor: care card inserted", page=page_file, lines_changed=len(changed),
+           removed=sum(line.startswith("-") for line in changed))
+    assert changed == ["+" + line for line in inserted.split("\n")[:-1]], changed
+    assert git(clone, "show", f"{branch}:{page_file}") == original + inserted
+    result = passes_the_checks(clone, branch, tmp_path / "pr")
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert hosts == {"127.0.0.1"}, hosts
+
+
+def test_a_picture_from_the_media_library_needs_its_alt_text(browser: Any, local_admin: str, clone: Path,
+                                                           tmp_path: Path) -> None:
+    page_file = "docs/conditions/plantar-fasciitis.md"
+    original = (clone / page_file).read_text(encoding="utf-8")
+    picture = tmp_path / "heel-pain-map.png"
+    picture.write_bytes(tiny_png())
+    editor_ = Session(browser, local_admin)
+    editor_.open("collections/conditions/entries/plantar-fasciitis")
+    area = editor_.to_end_of_text()
+    page = editor_.page
+    page.get_by_role("button", name="Picture…").click()                 # opens the media library
+    page.locator("input[type=file]").set_input_files(str(picture))
+    page.wait_for_selector(f"text={picture.name}", timeout=10_000)
+    page.get_by_role("button", name="Choose selected").click()
+    page.wait_for_selector(f"text=Picture: /assets/images/{picture.name}", timeout=10_000)
+    page.get_by_role("button", name="Insert picture").click()          # no alt text
+    message = page.get_by_role("alert").inner_text()
+    assert "the alt text is required" in message and "Describe what the picture shows" in message, message
+    assert area.input_value() == original.split("---\n", 2)[2], "a picture without alt text was inserted"
+    page.get_by_label("What the picture shows (alt text, required)").fill("Where heel pain is felt, under the heel")
+    page.get_by_role("button", name="Insert picture").click()
+    line = f"![Where heel pain is felt, under the heel](../assets/images/{picture.name})"
+    assert area.input_value() == original.split("---\n", 2)[2] + "\n" + line + "\n"
+    # The preview shows the picture uploaded with this draft (not yet on the site).
+    width = editor_.preview("""doc => { const img = Array.from(doc.images).find(i => i.alt.startsWith('Where heel'));
+        return img && img.complete && img.naturalWidth; }""")
+    assert width == 8
+    editor_.save()
+    page.wait_for_selector("text=Status", timeout=20_000)
+    editor_.close()
+
+    branch = "cms/conditions/plantar-fasciitis"
+    assert sorted(git(clone, "diff", "--name-status", "main", branch).splitlines()) == [
+        f"A\tdocs/assets/images/{picture.name}", f"M\t{page_file}"]
+    assert changed_lines(clone, branch, page_file) == ["+", "+" + line]
+    stored = subprocess.run(["git", "show", f"{branch}:docs/assets/images/{picture.name}"], cwd=clone,
+                            capture_output=True, check=True).stdout
+    assert stored == picture.read_bytes()
+    result = passes_the_checks(clone, branch, tmp_path / "pr")           # the picture's path resolves (SH404)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+
+
+def test_limited_fields_count_characters_as_you_type(browser: Any, local_admin: str) -> None:
+    editor_ = Session(browser, local_admin)
+    editor_.open("collections/conditions/entries/sciatica")
+    page = editor_.page
+    description, summary = editor_.field("Description"), editor_.field("Summary (one line for the A to Z)")
+    counter = {name: page.locator(f"#{field.get_attribute('id')}-count")
+               for name, field in (("description", description), ("summary", summary))}
+    wait_for(page, "id => document.getElementById(id).value", arg=description.get_attribute("id"))
+    start = description.input_value()
+    assert counter["description"].inner_text() == f"{len(start)} of 160 characters"
+    assert counter["summary"].inner_text() == f"{len(summary.input_value())} of 120 characters"
+    calm = counter["description"].evaluate("e => getComputedStyle(e).color")
+    description.fill("")
+    description.type("Pain down the leg é")          # as typed, one key at a time
+    assert counter["description"].inner_text() == "19 of 160 characters"
+    description.fill("x" * 160)
+    assert counter["description"].inner_text() == "160 of 160 characters"
+    description.type("y")
+    text = counter["description"].inner_text()
+    assert text == "161 of 160 characters: 1 too many, shorten it", text
+    warning = counter["description"].evaluate("e => [getComputedStyle(e).color, getComputedStyle(e).fontWeight]")
+    assert "spine-count--over" in (counter["description"].get_attribute("class") or "")
+    assert warning[0] != calm and int(warning[1]) >= 700, (calm, warning)
+    assert counter["description"].get_attribute("aria-live") == "polite"
+    editor_.close()
+
+
+def test_the_section_index_pages_are_not_listed_as_condition_or_treatment_pages(browser: Any,
+                                                                                local_admin: str) -> None:
+    """They are edited under "Other pages" (cms_backend.js keeps them out of the folder lists)."""
+    editor_ = Session(browser, local_admin)
+    page = editor_.page
+    entries = "els => els.map(a => a.getAttribute('href'))"
+    for collection, known in (("conditions", "sciatica"), ("treatments", None)):
+        page.goto(editor_.admin + f"#/collections/{collection}")
+        page.wait_for_selector(f"a[href*='/collections/{collection}/entries/']", timeout=20_000)
+        links = page.locator(f"a[href*='/collections/{collection}/entries/']").evaluate_all(entries)
+        slugs = {href.rsplit("/", 1)[-1] for href in links}
+        expected = {p.stem for p in (ROOT / "docs" / collection).glob("*.md")} - {"index"}
+        assert slugs == expected, slugs ^ expected
+        assert known is None or known in slugs
+    page.goto(editor_.admin + "#/collections/pages")
+    page.wait_for_selector("a[href*='/collections/pages/entries/conditions-index']", timeout=20_000)
+    # Nor offered as a condition a post discusses (the relation widget searches all entries).
+    index_title = next(t for src, t in cms.site_lists(ROOT).other_pages if src == "conditions/index.md")
+    editor_.open("collections/posts/new")
+    editor_.field("Conditions discussed (optional)").click()
+    page.keyboard.type("Sciatica")
+    page.locator("[id*='-option-']", has_text="Sciatica").first.wait_for(timeout=10_000)   # the search works
+    for _ in "Sciatica":
+        page.keyboard.press("Backspace")
+    page.keyboard.type(index_title)
+    wait_for(page, """title => document.body.innerText.includes('No options')
+        || Array.from(document.querySelectorAll("[id*='-option-']")).some(o => o.textContent.includes(title))""",
+             arg=index_title, timeout=10_000)
+    options = page.locator("[id*='-option-']").all_inner_texts()
+    editor_.close()
+    assert index_title not in options, options
+
+
+def test_the_preview_shows_care_cards_as_the_site_does_with_the_sites_own_css(browser: Any,
+                                                                              local_admin: str) -> None:
+    site = local_admin.removesuffix("admin/")
+    editor_ = Session(browser, local_admin)
+    editor_.open("collections/conditions/entries/sciatica")
+    card = editor_.preview("doc => !!doc.querySelector('.md-typeset .admonition.care-card.emergency')")
+    assert card
+    preview = editor_.preview(f"doc => ({CARD_STYLE})(doc.querySelector('.md-typeset .admonition.care-card.emergency'))")
+    sheets = editor_.preview("""doc => { const s = Array.from(doc.styleSheets).filter(x => x.href);
+        return s.length >= 3 && s.every(x => x.cssRules.length > 0) && s.map(x => x.href); }""")
+    in_text = editor_.preview("doc => doc.body.textContent")
+    # The same page as the site itself shows it, in the same browser.
+    reader = editor_.context.new_page()
+    reader.goto(site + "conditions/sciatica/", wait_until="load")
+    published = reader.locator(".md-typeset .admonition.care-card.emergency").first.evaluate(CARD_STYLE)
+    reader.close()
+    editor_.close()
+    record("browser editor: preview care card", **{k: v for k, v in preview.items() if k != "items"})
+    assert preview == published, (preview, published)
+    assert preview["border_top"] == "rgb(179, 38, 30)" and preview["title_background"] == "rgb(179, 38, 30)"
+    assert preview["title"] == "Immediate action required: Call 911 or go to the emergency room if:"
+    wording = {f["id"]: f["wording"] for f in cms.site_lists(ROOT).red_flags}
+    assert preview["items"][0] == wording["ces-saddle"]
+    assert "{{" not in in_text and "red-flag:" not in in_text and "!!!" not in in_text
+    origin = urlsplit(site)
+    assert all(urlsplit(href)[:2] == origin[:2] for href in sheets), sheets
+    names = [urlsplit(href).path.rsplit("/", 1)[-1] for href in sheets]
+    assert names[0].startswith("main.") and names[1].startswith("palette.") and "site.css" in names, names

@@ -15,7 +15,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from spinelib import cms, cms_admin, content, schema
+from spinelib import carecards, cms, cms_admin, content, schema
 
 DOCS = ROOT / "docs"
 COLLECTIONS = {"post": "posts", "condition": "conditions", "treatment": "treatments"}
@@ -56,7 +56,7 @@ def test_every_schema_field_is_in_the_form_with_its_required_flag(lists: cms.Sit
     assert set(form) == set(expected) | {"body"}, set(form) ^ (set(expected) | {"body"})
     for name in expected:
         assert form[name]["required"] is model.model_fields[name].is_required(), name
-    assert form["body"]["widget"] == "markdown"
+    assert form["body"]["widget"] == cms.BODY_WIDGET == "spine-markdown"
 
 
 def test_widgets_fit_the_fields(lists: cms.SiteLists) -> None:
@@ -141,9 +141,12 @@ def test_with_node_modules_the_bundle_is_served_from_our_origin(tmp_path: Path, 
     assert cms_admin.write_admin(ROOT, tmp_path, lists)
     html = (tmp_path / "admin" / "index.html").read_text(encoding="utf-8")
     srcs = [part.split('"')[0] for part in html.split('src="')[1:]]
-    assert srcs == ["manual-init.js", "decap-cms.js", "js-yaml.min.js", "cms-format.js", "editor-components.js",
-                    "admin-init.js"]
+    assert srcs == cms_admin.scripts() == ["manual-init.js", "decap-cms.js", "js-yaml.min.js", "marked.js",
+                                           "spine-data.js", "cms-format.js", "cms-text.js", "cms-preview.js",
+                                           "cms-backend.js", "editor-components.js", "admin-init.js"]
     assert all((tmp_path / "admin" / s).is_file() for s in srcs)
+    assert '<link rel="stylesheet" href="editor.css">' in html and (tmp_path / "admin" / "editor.css").is_file()
+    assert "style=" not in html
     assert "<script>" not in html, "no inline script: the admin page's policy allows scripts from this origin only"
     policy = html.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
     assert policy == cms_admin.admin_csp() and "'unsafe-inline'" not in policy.split("style-src")[0]
@@ -226,3 +229,175 @@ def test_every_page_saved_unchanged_is_byte_identical_and_one_edit_is_one_line(p
     assert "date: 2026-11-30\n" in post and "  - title: \"Back pain\"\n    publisher: \"NHS\"\n    year: 2023\n" in post
     assert "\nconditions:" not in post and "draft: true\n" in post
     assert yaml.safe_load(post.split("---\n")[1])["sources"][0]["url"] == "https://www.nhs.uk/conditions/back-pain/"
+
+
+# ---- our widgets: every limited field counts, every body is our editor, index pages kept out ----
+
+def all_fields(fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for f in fields:
+        out.append(f)
+        out += all_fields(f.get("fields") or ([f["field"]] if "field" in f else []))
+    return out
+
+
+def test_every_limited_text_field_counts_characters_and_every_body_is_our_editor(lists: cms.SiteLists) -> None:
+    cfg = cms.config(lists)
+    forms = [c["fields"] for c in cfg["collections"] if "fields" in c]
+    forms += [f["fields"] for c in cfg["collections"] for f in c.get("files", [])]
+    assert len(forms) == 3 + len(lists.other_pages)
+    limited = set()
+    for kind, model in schema.MODELS.items():
+        for name, info in model.model_fields.items():
+            tp, meta = cms._unwrap(info.annotation)
+            max_len = cms._limit(meta + list(info.metadata), cms.annotated_types.MaxLen)
+            if max_len and tp is str:
+                limited.add((name, max_len))
+    assert ("description", schema.DESCRIPTION_MAX) in limited and ("summary", schema.SUMMARY_MAX) in limited
+    for fields in forms:
+        every = all_fields(fields)
+        bodies = [f for f in every if f["name"] == "body"]
+        assert [b["widget"] for b in bodies] == [cms.BODY_WIDGET] and "modes" not in bodies[0]
+        for f in every:
+            if (f["name"], f.get("max_length")) in limited:
+                assert f["widget"] == cms.COUNTED_WIDGET, f
+            if f.get("widget") == cms.COUNTED_WIDGET:
+                assert (f["name"], f["max_length"]) in limited, f
+                assert f["pattern"][0] == f"^[\\s\\S]{{0,{f['max_length']}}}$"     # and Save refuses a longer one
+    counted = {f["name"]: f["max_length"] for fields in forms for f in all_fields(fields)
+               if f.get("widget") == cms.COUNTED_WIDGET}
+    assert counted == {"description": schema.DESCRIPTION_MAX, "summary": schema.SUMMARY_MAX}
+
+
+def test_a_new_limit_in_the_schema_gets_a_counter(pages: list[content.Page], monkeypatch: pytest.MonkeyPatch) -> None:
+    from typing import Annotated
+    from pydantic import Field
+
+    class Post(schema.Post):
+        subtitle: Annotated[str, Field(max_length=70)] | None = None
+
+    monkeypatch.setitem(schema.MODELS, "post", Post)
+    form = fields_of(cms.config(cms.site_lists(ROOT, pages)), "post")
+    assert (form["subtitle"]["widget"], form["subtitle"]["max_length"]) == (cms.COUNTED_WIDGET, 70)
+
+
+def test_the_section_index_pages_are_kept_out_of_the_folder_collections(lists: cms.SiteLists,
+                                                                        pages: list[content.Page]) -> None:
+    """Decap 3.16's collection `filter` matches one field value only (no path pattern), so
+    cms_backend.js leaves these paths out of the folder listings; they stay under "Other pages"."""
+    assert lists.excluded == ("docs/conditions/index.md", "docs/treatments/index.md")
+    folders = {kind: folder for kind, folder, _l, _p in cms.FOLDER_COLLECTIONS.values()}
+    for page in pages:                  # every page in a folder collection's folder is either its kind or excluded
+        for kind, folder in folders.items():
+            if page.src.startswith(folder) and "/" not in page.src[len(folder):]:
+                assert (page.kind == kind) != (f"docs/{page.src}" in lists.excluded), page.src
+    data = cms_admin.spine_data(lists)
+    assert data["exclude"] == list(lists.excluded)
+    cfg = cms.config(lists)
+    others = {f["file"] for c in cfg["collections"] if c["name"] == "pages" for f in c["files"]}
+    assert set(lists.excluded) <= others
+    core = ROOT / "node_modules" / "decap-cms-core" / "src"
+    if core.is_dir():                   # the reason, checked against the installed Decap
+        types = (core / "types" / "redux.ts").read_text(encoding="utf-8")
+        assert "filter?: { field: string; value: unknown };" in types
+        assert "fieldValue === filterRule.get('value')" in (core / "backend.ts").read_text(encoding="utf-8")
+
+
+# ---- the page-text toolbar and the preview, under Node ----------------------------------------
+
+def run_js(script: str) -> Any:
+    node = shutil.which("node")
+    if node is None or not (ROOT / cms_admin.MARKED).is_file():
+        pytest.skip("Node.js or the npm packages are missing")
+    head = (f"const T = require({json.dumps(str(cms_admin.HERE / 'cms_text.js'))});\n"
+            f"const P = require({json.dumps(str(cms_admin.HERE / 'cms_preview.js'))});\n"
+            "const marked = require('marked');\n")
+    result = subprocess.run([node, "-e", head + script], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                            env={"NODE_PATH": str(ROOT / "node_modules"), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_inserts_add_whole_lines_of_our_syntax_and_change_no_other_line(lists: cms.SiteLists) -> None:
+    out = run_js("""
+const U = %s;
+const card = T.careCard({urgency: 'emergency', heading: '', flags: ['ces-saddle', 'pe'],
+                         own: 'you feel faint\\n\\n- you are confused', after: 'Go now.\\nDo not wait.'}, U);
+const cases = {};
+for (const [name, text, pos] of [['between paragraphs', 'A\\n\\nB\\n', 2], ['start of a paragraph', 'A\\n\\nB\\n', 3],
+    ['mid-line', 'One line here.\\nTwo\\n', 5], ['end', 'A\\n', 2], ['no final newline', 'A', 1], ['empty', '', 0]])
+  cases[name] = T.insertBlock(text, pos, 'X\\nY\\n').text;
+process.stdout.write(JSON.stringify({card, cases,
+  empty: T.careCard({urgency: 'urgent', flags: [], own: ' '}, U),
+  many: T.careCard({urgency: 'urgent', own: '1\\n2\\n3\\n4\\n5\\n6\\n7'}, U),
+  quoted: T.careCard({urgency: 'see-doctor', heading: 'See a "doctor" if:', own: 'x'}, U).text,
+  pic: T.picture({src: '/assets/images/heel map.png', alt: ' Where [heel] pain is felt ', pageDir: ['docs', 'blog', 'posts'],
+                  mediaFolder: 'docs/assets/images', publicFolder: '/assets/images'}),
+  pic_page: T.picture({src: '/assets/images/x.png', alt: 'A drawing of the spine', pageDir: ['docs', 'conditions'],
+                       mediaFolder: 'docs/assets/images', publicFolder: '/assets/images'}),
+  no_alt: T.picture({src: '/assets/images/x.png', alt: '  ', pageDir: ['docs']}),
+  short_alt: T.picture({src: '/assets/images/x.png', alt: 'x', pageDir: ['docs']}),
+  no_src: T.picture({src: '', alt: 'A drawing', pageDir: ['docs']}),
+  bold: T.format('say hi', 4, 6, 'bold'), link: T.format('see NHS', 4, 7, 'link'),
+  list: T.format('a\\nb\\n\\nc', 0, 3, 'bullets'), numbers: T.format('a\\nb', 0, 3, 'numbers'),
+  h2: T.format('Intro\\n### Old', 7, 7, 'h2'),
+  len: T.length('é😀'),
+}));
+""" % json.dumps(cms.URGENCIES))
+    assert out["card"]["text"] == (
+        '!!! emergency "Call {{ emergency_number }} or go to {{ emergency_room }} if:"\n\n'
+        "    - red-flag: ces-saddle\n    - red-flag: pe\n    - you feel faint\n    - you are confused\n\n"
+        "    Go now.\n    Do not wait.\n")
+    assert out["cases"] == {
+        "between paragraphs": "A\n\nX\nY\n\nB\n", "start of a paragraph": "A\n\nX\nY\n\nB\n",
+        "mid-line": "One line here.\n\nX\nY\n\nTwo\n", "end": "A\n\nX\nY\n", "no final newline": "A\n\nX\nY\n",
+        "empty": "X\nY\n"}
+    assert "empty" in out["empty"]["error"] and "at most 5 plus one catch-all" in out["many"]["error"]
+    assert out["quoted"].startswith("!!! see-doctor \"See a 'doctor' if:\"\n")
+    assert out["pic"] == {"text": "![Where heel pain is felt](../../assets/images/heel%20map.png)\n"}
+    assert out["pic_page"] == {"text": "![A drawing of the spine](../assets/images/x.png)\n"}
+    assert "alt text is required" in out["no_alt"]["error"] and "a few words" in out["short_alt"]["error"]
+    assert "Choose or upload a picture" in out["no_src"]["error"]
+    assert out["bold"] == {"text": "say **hi**", "start": 6, "end": 8}
+    assert out["link"]["text"] == "see [NHS](https://)" and out["link"]["text"][out["link"]["start"]:out["link"]["end"]] == "https://"
+    assert out["list"]["text"] == "- a\n- b\n\nc" and out["numbers"]["text"] == "1. a\n2. b"
+    assert out["h2"]["text"] == "Intro\n## Old"
+    assert out["len"] == 2                       # as Python counts them (the checks)
+
+
+def test_an_inserted_card_is_read_back_by_the_checks_as_that_card(tmp_path: Path, lists: cms.SiteLists) -> None:
+    """What the toolbar writes is what the content checks accept: a card with standard flags of
+    its urgency is read back as that card, its flags expanded to their standard wording."""
+    from spinelib import triage
+
+    out = run_js("""process.stdout.write(JSON.stringify(T.careCard({urgency: 'urgent', flags: ['numbness-spreading'],
+        own: 'your pain is much worse'}, %s).text));""" % json.dumps(cms.URGENCIES))
+    cards = carecards.parse(out, 1)
+    assert [(c.kind, c.title, [b for _, b in c.bullets]) for c in cards] == [
+        ("urgent", '"Get an urgent appointment today if:"', ["red-flag: numbness-spreading", "your pain is much worse"])]
+    expanded = triage.expand(out, triage.load(DOCS), lists.words)
+    assert "red-flag" not in expanded and "{{" not in expanded and "numbness or tingling" in expanded
+
+
+def test_the_preview_renders_our_blocks_as_the_site_does(lists: cms.SiteLists) -> None:
+    spine = cms_admin.spine_data(lists) | {"words": {"emergency_number": "999", "emergency_room": "A&E"}}
+    html = run_js("""
+const spine = %s;
+const md = 'Intro <b onclick="x()">hi</b> [x](javascript:alert(1)) [y](sciatica.md).\\n\\n<!-- more -->\\n\\n'
+  + '<div>raw</div>\\n\\n!!! emergency "Call {{ emergency_number }} or go to {{ emergency_room }} if:"\\n\\n'
+  + '    - red-flag: ces-saddle\\n    - red-flag: not-a-flag\\n    - your own words\\n\\n    After **that**.\\n\\n'
+  + '!!! note\\n\\n    Plain note.\\n\\n![A spine](../assets/images/lower-spine.svg)\\n';
+process.stdout.write(JSON.stringify(P.render(md, spine, marked, {entryPath: 'docs/conditions/sciatica.md'})));
+""" % json.dumps(spine))
+    wording = {f["id"]: f["wording"] for f in lists.red_flags}
+    assert ('<div class="admonition care-card emergency" role="region" aria-labelledby="care-card-1">\n'
+            '<p class="admonition-title" id="care-card-1"><span class="visually-hidden">Immediate action required: '
+            "</span>Call 999 or go to A&amp;E if:</p>") in html
+    assert f"<li>{wording['ces-saddle']}</li>" in html and "<li>red-flag: not-a-flag</li>" in html
+    assert "<li>your own words</li>" in html and "<p>After <strong>that</strong>.</p>\n</div>" in html
+    assert '<div class="admonition note">\n<p class="admonition-title">Note</p>\n<p>Plain note.</p>\n</div>' in html
+    assert '<img src="/assets/images/lower-spine.svg" alt="A spine">' in html
+    assert "<b" not in html and "onclick" not in html.replace("&lt;b onclick", "") and "javascript:" not in html
+    assert "<div>raw" not in html and "more" not in html and 'href="sciatica.md"' in html
+    assert set(carecards.CARE_TYPES.items()) == set(run_js(
+        "process.stdout.write(JSON.stringify(P.CARE_TYPES))").items())

@@ -26,6 +26,7 @@ from pydantic.fields import FieldInfo
 
 from . import schema
 from .content import CONDITIONS_DIR, POSTS_DIR, TREATMENTS_DIR, Page
+from .triage import site_words
 
 BUNDLE_DIR = Path("node_modules") / "decap-cms" / "dist"
 BUNDLE = "decap-cms.js"
@@ -70,7 +71,18 @@ HINTS = {
     "search_terms": "Misspellings and the words readers type. Found by search, never shown.",
     "last_reviewed": "The date a reviewer last checked the page.",
     "draft": "A draft is previewed but never published.",
-    "body": "Do not start with a heading: the title is shown for you. Use the + button for care cards and pictures.",
+    "body": "Do not start with a heading: the title is shown for you. The Care card and Picture buttons insert "
+            "them at the cursor.",
+}
+# Our own widgets (cms_components.js): the page text as a plain Markdown textarea with a toolbar
+# for our constructs, and a text field with a live character count.
+BODY_WIDGET = "spine-markdown"
+COUNTED_WIDGET = "spine-string"
+# The folder collections: name -> (page kind, folder under docs/, label, preview path).
+FOLDER_COLLECTIONS = {
+    "posts": ("post", POSTS_DIR, "Blog posts", "blog/{{slug}}/"),
+    "conditions": ("condition", CONDITIONS_DIR, "Condition pages", "conditions/{{slug}}/"),
+    "treatments": ("treatment", TREATMENTS_DIR, "Treatments and tests", "treatments/{{slug}}/"),
 }
 URGENCIES = {   # care card kind -> its standard heading (CONTRIBUTING.md section 4)
     "see-doctor": "See a doctor if:",
@@ -93,6 +105,12 @@ class SiteLists:
     other_pages: tuple[tuple[str, str], ...] = ()    # (src, title) of every other page
     red_flags: tuple[dict[str, str], ...] = ()      # {id, urgency, wording}
     auth: dict[str, str] = field(default_factory=dict)    # mkdocs.yml extra.cms: base_url, auth_endpoint
+    words: dict[str, str] = field(default_factory=lambda: site_words(None))  # {{ emergency_number }} ...
+    palette: dict[str, str] = field(default_factory=dict)  # the theme's first palette: scheme, primary, accent
+    # Pages in a folder collection's folder that are not of its kind (the section index pages):
+    # kept out of that collection's list (cms_backend.js), edited under "Other pages".
+    excluded: tuple[str, ...] = ()
+    extra_css: tuple[str, ...] = ("assets/stylesheets/site.css",)   # mkdocs.yml extra_css, for the preview
 
 
 class _AnyTagLoader(yaml.SafeLoader):
@@ -139,13 +157,21 @@ def site_lists(root: Path, pages: list[Page] | None = None, mkdocs_config: dict[
     related = {p.slug: f"{kind_word[p.kind]}: {p.title}"
                for p in sorted(pages, key=lambda p: (p.kind, p.title.casefold(), p.slug)) if p.kind in kind_word}
     others = tuple((p.src, p.title) for p in sorted(pages, key=lambda p: p.src) if p.kind == "page")
+    excluded = tuple(f"docs/{p.src}" for p in sorted(pages, key=lambda p: p.src)
+                     for kind, folder, _label, _preview in FOLDER_COLLECTIONS.values()
+                     if p.src.startswith(folder) and "/" not in p.src[len(folder):] and p.kind != kind)
+    theme_palette = (config.get("theme") or {}).get("palette") or {}
+    first = (theme_palette[0] if isinstance(theme_palette, list) and theme_palette else theme_palette) or {}
+    palette = {k: str(first[k]) for k in ("scheme", "primary", "accent") if isinstance(first, dict) and first.get(k)}
     return SiteLists(
         repo=repo_from_url(str(config.get("repo_url") or "")), branch=branch,
         categories=tuple(_plugin(config, "blog").get("categories_allowed") or ()),
         tags=tuple(_plugin(config, "tags").get("tags_allowed") or ()),
         authors=authors, posts=posts, related=related, other_pages=others, red_flags=flags,
         auth={k: str(v) for k, v in ((config.get("extra") or {}).get("cms") or {}).items()
-              if k in ("base_url", "auth_endpoint") and v})
+              if k in ("base_url", "auth_endpoint") and v},
+        words=site_words(config.get("extra")), palette=palette, excluded=excluded,
+        extra_css=tuple(str(c) for c in config.get("extra_css") or () if isinstance(c, str)))
 
 
 # --- from a pydantic field to a Decap widget ------------------------------------------------------
@@ -244,6 +270,8 @@ def widget_for(name: str, info: FieldInfo, kind: str, lists: SiteLists, *, neste
         if max_len:
             spec["max"] = max_len
     elif max_len and spec["widget"] == "string":
+        # A live "142 of 160 characters" count as you type; the pattern refuses a longer one on Save.
+        spec.update(widget=COUNTED_WIDGET, max_length=max_len)
         spec["pattern"] = [f"^[\\s\\S]{{0,{max_len}}}$", f"{max_len} characters at most: shorten it"]
     return spec
 
@@ -255,13 +283,10 @@ def model_fields(model: type[BaseModel], kind: str, lists: SiteLists, *, nested:
     return [widget_for(n, model.model_fields[n], kind, lists, nested=nested) for n in names]
 
 
-BODY = {"label": LABELS["body"], "name": "body", "widget": "markdown", "hint": HINTS["body"],
-        # Raw Markdown first: what is typed is what is saved (the rich-text mode rewrites Markdown
-        # it does not know, such as our care-card boxes' indentation). Care cards and pictures
-        # are inserted as blocks from the + menu in both modes.
-        "modes": ["raw", "rich_text"], "buttons": ["bold", "italic", "link", "heading-two", "heading-three",
-                                                   "bulleted-list", "numbered-list"],
-        "editor_components": ["care-card", "picture"]}
+# The page text: our Markdown textarea (what is typed is what is saved; Decap's rich-text mode
+# rewrote a whole page's Markdown on any edit), with its toolbar of basic formatting, care cards
+# and pictures (cms_components.js).
+BODY = {"label": LABELS["body"], "name": "body", "widget": BODY_WIDGET, "hint": HINTS["body"]}
 
 
 def collection(name: str, label: str, folder: str, kind: str, lists: SiteLists, *, preview: str,
@@ -292,11 +317,8 @@ def config(lists: SiteLists, *, local: bool | str = False) -> dict[str, Any]:
         "logo_url": "/assets/images/logo.svg",
         "show_preview_links": True,
         "collections": [
-            collection("posts", "Blog posts", POSTS_DIR, "post", lists, preview="blog/{{slug}}/"),
-            collection("conditions", "Condition pages", CONDITIONS_DIR, "condition", lists,
-                       preview="conditions/{{slug}}/"),
-            collection("treatments", "Treatments and tests", TREATMENTS_DIR, "treatment", lists,
-                       preview="treatments/{{slug}}/"),
+            *(collection(name, label, folder, kind, lists, preview=preview)
+              for name, (kind, folder, label, preview) in FOLDER_COLLECTIONS.items()),
             {"name": "pages", "label": "Other pages", "format": FORMAT, "editor": {"preview": True},
              "files": [{"name": re.sub(r"[^a-z0-9]+", "-", src.removesuffix(".md").lower()).strip("-"),
                         "label": title, "file": f"docs/{src}",
