@@ -109,7 +109,7 @@ class _Postings:
     page stays bounded however large the site grows (no all-pairs loop).
     """
 
-    WINDOW = 24
+    WINDOW = 20
 
     def __init__(self) -> None:
         self._lists: dict[object, list[int]] = defaultdict(list)
@@ -139,6 +139,38 @@ class _Postings:
             return members[:self.WINDOW]
         start = max(0, min(at - self.WINDOW // 2, len(members) - self.WINDOW))
         return members[start:start + self.WINDOW]
+
+
+class _WeightedPostings(_Postings):
+    """Pages per term with the term's weight on each page: the text-similarity loop reads
+    (page, weight) pairs from one list instead of looking each weight up (the hot loop)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._weights: dict[object, list[float]] = defaultdict(list)
+        self._pairs: dict[object, list[tuple[int, float]]] = {}
+
+    def add_weighted(self, key: object, number: int, weight: float) -> None:
+        self._lists[key].append(number)
+        self._weights[key].append(weight)
+
+    def freeze(self) -> None:
+        for key, members in self._lists.items():
+            pairs = sorted(zip(members, self._weights[key]))
+            members[:] = [number for number, _ in pairs]
+            self._pairs[key] = pairs
+            if len(members) > self.WINDOW:
+                self._positions[key] = {number: i for i, number in enumerate(members)}
+
+    def near_pairs(self, key: object, number: int) -> list[tuple[int, float]]:
+        pairs = self._pairs.get(key, [])
+        if len(pairs) <= self.WINDOW:
+            return pairs
+        at = self._positions[key].get(number)
+        if at is None:
+            return pairs[:self.WINDOW]
+        start = max(0, min(at - self.WINDOW // 2, len(pairs) - self.WINDOW))
+        return pairs[start:start + self.WINDOW]
 
 
 @contextlib.contextmanager
@@ -192,12 +224,13 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
                 for p in live]
     links_of = [[number_of[s] for s in _links(p.src, cleaned[p.src], index.by_src)] for p in live]
     topic_members: dict[str, set[int]] = defaultdict(set)
-    terms, tags, about, treats, linked_from = _Postings(), _Postings(), _Postings(), _Postings(), _Postings()
+    terms = _WeightedPostings()
+    tags, about, treats, linked_from = _Postings(), _Postings(), _Postings(), _Postings()
     for i, page in enumerate(live):
         for topic in topics_of[i]:
             topic_members[topic].add(i)
-        for term in vector_of[i]:
-            terms.add(term, i)
+        for term, weight in vector_of[i].items():
+            terms.add_weighted(term, i, weight)
         for tag in tags_of[i]:
             tags.add(tag, i)
         for other in links_of[i]:
@@ -235,7 +268,7 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
     outward = [len(links) ** -OUTWARD_POWER if links else 0.0 for links in links_of]
     # A term on over half the pages says nothing.
     common = {t for t in {t for v in vector_of for t in v} if terms.size(t) > (n // 2 if n > 4 else n)}
-    near_term, near_about, near_tag, near_treats = terms.near, about.near, tags.near, treats.near
+    near_term, near_about, near_tag, near_treats = terms.near_pairs, about.near, tags.near, treats.near
     near_linked_from = linked_from.near
     post_numbers = {i for i, kind in enumerate(kind_of) if kind == "post"}
     pins_of = [_pinned(page, index) for page in live]
@@ -256,8 +289,9 @@ def _compute(pages: list[Page], today: dt.date) -> Relations:
         for term, weight in vector_of[i].items():
             if term in common:
                 continue
-            for other in near_term(term, i):
-                scores[other] += W_TEXT * weight * vector_of[other][term]
+            scaled = W_TEXT * weight
+            for other, theirs in near_term(term, i):
+                scores[other] += scaled * theirs
         # Conditions: a post or treatment about this page, a page this post is about, pages sharing conditions.
         if page.kind == "condition":
             for other in near_about(page.slug, i):
