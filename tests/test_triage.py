@@ -49,9 +49,14 @@ def test_every_flag_cites_a_source_with_an_https_address() -> None:
     ("your foot has started to drag over a few days", "foot-drop-days"),
     ("you have had cancer and your legs feel weak or numb", "cancer-nerve-signs"),
     ("your ankle is red, hot and swollen and you have a fever", "hot-joint-fever"),
+    # after a procedure, weaker or numb legs are an emergency even over days (not leg-weakness-days)
+    ("after your surgery, your leg is getting weaker over a few days", "nerve-signs-after-procedure"),
+    ("your legs feel numb or weak in the days after the injection", "nerve-signs-after-procedure"),
 ])
 def test_writers_words_are_recognised(bullet: str, flag_id: str) -> None:
-    assert flag_id in [f.id for f in STANDARD.named_in(bullet)]
+    named = STANDARD.named_in(bullet)
+    assert flag_id in [f.id for f in named]
+    assert len({f.urgency for f in named}) == 1, named     # one urgency, whatever else it names
 
 
 @pytest.mark.parametrize("bullet", [
