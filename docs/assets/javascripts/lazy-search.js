@@ -82,6 +82,23 @@
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var post = Worker.prototype.postMessage;
 
+  // Material's worker is started through search-worker.js (next to this file), which passes
+  // Material only the matches that can reach the top of the list (see that file for why).
+  var NativeWorker = window.Worker;
+  var here = document.currentScript && document.currentScript.src;
+  if (NativeWorker && here) {
+    var wrapper = new URL("search-worker.js", here);
+    var SpineWorker = function (url, options) {
+      var target = new URL(String(url), location.href);
+      if (target.origin === location.origin && /\/workers\/search\.[0-9a-f]+\.min\.js$/.test(target.pathname)) {
+        url = wrapper.pathname + "?material=" + encodeURIComponent(target.pathname);
+      }
+      return new NativeWorker(url, options);
+    };
+    SpineWorker.prototype = NativeWorker.prototype;
+    window.Worker = SpineWorker;
+  }
+
   // A large blog's index comes in two parts (scripts/spinelib/search_index.py): the first has
   // every page but only the posts' openings, so the first results come quickly; the whole index
   // is fetched once those results are on screen and built in a second worker. From when it is
