@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page as MkPage
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from spinelib import (  # noqa: E402
-    atoz, background, carecards, content, csp, excerpts, fragments, glossary, metadata, newsletter, preview,
+    atoz, background, carecards, content, csp, excerpts, fragments, glossary, metadata, minify, newsletter, preview,
     related, search_index, searchterms, sections, share, siteconfig, triage, validate,
 )
 
@@ -431,6 +431,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             # behind that could be published (the same clean-up MkDocs does before a build).
             utils.clean_directory(config.site_dir)
         _report(report, warnings=True)
+    # Our JavaScript without its comments: the first view's weight (minify.py).
+    minify.minify_scripts(Path(config.docs_dir), Path(config.site_dir))
     # A large blog's index in two parts: the first results from a small first part (search_index.py).
     split = search_index.split(Path(config.site_dir) / "search", _state.search_kinds, search_index.budget(os.environ))
     if split is not None:

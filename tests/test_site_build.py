@@ -292,3 +292,11 @@ def test_index_archive_and_topic_pages_list_every_post(site_dir: Path) -> None:
     assert listed("blog/index.html") | listed("blog/page/*/index.html") >= set(POSTS)
     assert listed("blog/archive/*/index.html") | listed("blog/archive/*/page/*/index.html") >= set(POSTS)
     assert listed("blog/topic/*/index.html") | listed("blog/topic/*/page/*/index.html") >= set(POSTS)
+
+
+def test_our_javascript_ships_without_its_comments(site_dir: Path) -> None:
+    for name in ("lazy-search.js", "search-worker.js", "site.js"):
+        source = (ROOT / "docs/assets/javascripts" / name).read_text(encoding="utf-8")
+        built = (site_dir / "assets/javascripts" / name).read_text(encoding="utf-8")
+        assert "/*" in source and "/*" not in built, name
+        assert len(built) < 0.8 * len(source), name
