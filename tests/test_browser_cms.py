@@ -17,7 +17,7 @@ import pytest
 
 from browser_support import DESKTOP, record
 from cms_browser_support import CARD_STYLE, Session, changed_lines, free_port, git, passes_the_checks, tiny_png
-from conftest import ROOT
+from conftest import ROOT, build_site
 from pagewait import wait_for
 
 pytestmark = pytest.mark.browser
@@ -66,7 +66,7 @@ def local_admin(site_dir: Path, proxy: str, tmp_path_factory: pytest.TempPathFac
         yield httpd.url + "admin/"
 
 
-def test_a_post_written_in_the_form_becomes_a_branch_with_one_commit_that_passes_the_checks(
+def test_a_post_written_in_the_form_becomes_a_branch_with_one_commit_that_passes_the_checks_and_builds(
         browser: Any, local_admin: str, clone: Path, tmp_path: Path) -> None:
     editor_ = Session(browser, local_admin)
     editor_.open("collections/posts/new")
@@ -113,6 +113,9 @@ def test_a_post_written_in_the_form_becomes_a_branch_with_one_commit_that_passes
     result = subprocess.run([sys.executable, "scripts/check.py"], cwd=checkout, capture_output=True, text=True,
                             timeout=300)
     assert result.returncode == 0, f"{text}\n---\n{result.stdout[-3000:]}\n{result.stderr[-2000:]}"
+    # ... and built, strictly, as the pull request's CI build does.
+    built = build_site(checkout / "mkdocs.yml", tmp_path / "pr-site")
+    assert built.returncode == 0, f"{built.stdout[-3000:]}\n{built.stderr[-3000:]}"
     assert hosts == {"127.0.0.1"}, hosts
 
 
