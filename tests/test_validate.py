@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sitekit import MISTAKES, ROOT, SITE, TODAY, build_in_process, check, make_site
-from spinelib import checks, content, frontmatter, render, schema, siteconfig, triage, validate
+from spinelib import checks, content, frontmatter, render, schema, schema_messages, siteconfig, triage, validate
 from spinelib.checks import runner
 
 
@@ -559,7 +559,7 @@ def test_every_real_page_type_has_a_schema_and_the_schema_names_fields_plainly()
     assert set(schema.MODELS) == {"post", "condition", "treatment", "page"}
     post = content.page_from_text("blog/posts/x.md", "---\nTitle: x\nsummary: y\n---\n")
     rules = schema.Rules(page=post, index=validate.Index([post]), today=TODAY)
-    messages = [p.message for p in schema.check(post, rules)]
+    messages = [p.message for p in schema_messages.check(post, rules)]
     assert "unknown field 'Title': did you mean 'title'?" in messages
     assert ("'summary' is not used on blog posts (only on condition pages and treatment and test pages); "
             "remove it") in messages
@@ -568,7 +568,7 @@ def test_every_real_page_type_has_a_schema_and_the_schema_names_fields_plainly()
 def test_double_quotes_in_a_description_are_refused_because_templates_do_not_escape_them() -> None:
     page = content.page_from_text("about/x.md", "---\ntitle: A\ndescription: 'The \"best\" advice'\n---\nText.\n")
     rules = schema.Rules(page=page, index=validate.Index([page]), today=TODAY)
-    [problem] = schema.check(page, rules)
+    [problem] = schema_messages.check(page, rules)
     assert problem.line == 3 and "straight double quote" in problem.message
 
 

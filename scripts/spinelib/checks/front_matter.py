@@ -1,9 +1,9 @@
-"""SH2xx: front matter. `schema.py` declares each content type's fields; these rules run it and
+"""SH2xx: front matter. `schema.py` declares each content type's fields and `schema_messages.py` words its errors; these rules run it and
 give each kind of mistake its code. (The scaffold's TODO and sample values are SH107, SH108.)"""
 
 from __future__ import annotations
 
-from .. import schema
+from .. import schema_messages
 from .context import PageContext, Site
 from .registry import Problem, Report, Rule, rule
 
@@ -157,7 +157,7 @@ def check_front_matter(ctx: PageContext) -> bool:
             ctx.add(NOT_FOUND, 1, f"the page has no front matter: start the file with a '---' line, then "
                                   f"{_NEEDS[page.kind]}, then another '---' line (see CONTRIBUTING.md section 3)")
         return False
-    problems = schema.check(page, ctx.site.rules(page))
+    problems = schema_messages.check(page, ctx.site.rules(page))
     for problem in problems:
         ctx.add(_CODES.get(problem.kind, WRONG_TYPE), problem.line, problem.message, field=problem.field)
     curly = [key for key in ("title", "description", "summary") if isinstance(page.meta.get(key), str)
