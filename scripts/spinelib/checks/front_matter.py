@@ -1,5 +1,6 @@
-"""SH2xx: front matter. `schema.py` declares each content type's fields and `schema_messages.py` words its errors; these rules run it and
-give each kind of mistake its code. (The scaffold's TODO and sample values are SH107, SH108.)"""
+"""SH2xx: front matter. `schema.py` declares each content type's fields and
+`schema_messages.py` words their errors; these rules run them and give each kind of mistake its
+code. (The scaffold's TODO and sample values are SH107, SH108.)"""
 
 from __future__ import annotations
 
