@@ -16,6 +16,7 @@ import yaml
 
 from conftest import ROOT
 from spinelib import carecards, cms, cms_admin, content, schema
+from spinelib.checks.care_cards import MAX_CARE_CARD_BULLETS
 
 DOCS = ROOT / "docs"
 COLLECTIONS = {"post": "posts", "condition": "conditions", "treatment": "treatments"}
@@ -321,16 +322,17 @@ def run_js(script: str) -> Any:
 def test_inserts_add_whole_lines_of_our_syntax_and_change_no_other_line(lists: cms.SiteLists) -> None:
     out = run_js("""
 const U = %s;
+const M = %d;   // the checks' bullet limit, as SPINE.max_card_bullets carries it
 const card = T.careCard({urgency: 'emergency', heading: '', flags: ['ces-saddle', 'pe'],
-                         own: 'you feel faint\\n\\n- you are confused', after: 'Go now.\\nDo not wait.'}, U);
+                         own: 'you feel faint\\n\\n- you are confused', after: 'Go now.\\nDo not wait.'}, U, M);
 const cases = {};
 for (const [name, text, pos] of [['between paragraphs', 'A\\n\\nB\\n', 2], ['start of a paragraph', 'A\\n\\nB\\n', 3],
     ['mid-line', 'One line here.\\nTwo\\n', 5], ['end', 'A\\n', 2], ['no final newline', 'A', 1], ['empty', '', 0]])
   cases[name] = T.insertBlock(text, pos, 'X\\nY\\n').text;
 process.stdout.write(JSON.stringify({card, cases,
-  empty: T.careCard({urgency: 'urgent', flags: [], own: ' '}, U),
-  many: T.careCard({urgency: 'urgent', own: '1\\n2\\n3\\n4\\n5\\n6\\n7'}, U),
-  quoted: T.careCard({urgency: 'see-doctor', heading: 'See a "doctor" if:', own: 'x'}, U).text,
+  empty: T.careCard({urgency: 'urgent', flags: [], own: ' '}, U, M),
+  many: T.careCard({urgency: 'urgent', own: '1\\n2\\n3\\n4\\n5\\n6\\n7'}, U, M),
+  quoted: T.careCard({urgency: 'see-doctor', heading: 'See a "doctor" if:', own: 'x'}, U, M).text,
   pic: T.picture({src: '/assets/images/heel map.png', alt: ' Where [heel] pain is felt ', pageDir: ['docs', 'blog', 'posts'],
                   mediaFolder: 'docs/assets/images', publicFolder: '/assets/images'}),
   pic_page: T.picture({src: '/assets/images/x.png', alt: 'A drawing of the spine', pageDir: ['docs', 'conditions'],
@@ -343,7 +345,7 @@ process.stdout.write(JSON.stringify({card, cases,
   h2: T.format('Intro\\n### Old', 7, 7, 'h2'),
   len: T.length('é😀'),
 }));
-""" % json.dumps(cms.URGENCIES))
+""" % (json.dumps(cms.URGENCIES), MAX_CARE_CARD_BULLETS))
     assert out["card"]["text"] == (
         '!!! emergency "Call {{ emergency_number }} or go to {{ emergency_room }} if:"\n\n'
         "    - red-flag: ces-saddle\n    - red-flag: pe\n    - you feel faint\n    - you are confused\n\n"
@@ -371,7 +373,7 @@ def test_an_inserted_card_is_read_back_by_the_checks_as_that_card(tmp_path: Path
     from spinelib import triage
 
     out = run_js("""process.stdout.write(JSON.stringify(T.careCard({urgency: 'urgent', flags: ['numbness-spreading'],
-        own: 'your pain is much worse'}, %s).text));""" % json.dumps(cms.URGENCIES))
+        own: 'your pain is much worse'}, %s, %d).text));""" % (json.dumps(cms.URGENCIES), MAX_CARE_CARD_BULLETS))
     cards = carecards.parse(out, 1)
     assert [(c.kind, c.title, [b for _, b in c.bullets]) for c in cards] == [
         ("urgent", '"Get an urgent appointment today if:"', ["red-flag: numbness-spreading", "your pain is much worse"])]
@@ -399,5 +401,4 @@ process.stdout.write(JSON.stringify(P.render(md, spine, marked, {entryPath: 'doc
     assert '<img src="/assets/images/lower-spine.svg" alt="A spine">' in html
     assert "<b" not in html and "onclick" not in html.replace("&lt;b onclick", "") and "javascript:" not in html
     assert "<div>raw" not in html and "more" not in html and 'href="sciatica.md"' in html
-    assert set(carecards.CARE_TYPES.items()) == set(run_js(
-        "process.stdout.write(JSON.stringify(P.CARE_TYPES))").items())
+    assert spine["care_words"] == carecards.CARE_TYPES and spine["max_card_bullets"] == MAX_CARE_CARD_BULLETS

@@ -9,6 +9,8 @@ import json
 import shutil
 from pathlib import Path
 
+from . import carecards
+from .checks.care_cards import MAX_CARE_CARD_BULLETS
 from .cms import BUNDLE, BUNDLE_DIR, FOLDER_COLLECTIONS, LOCAL_PROXY_URL, URGENCIES, YAML_PARSER, SiteLists, config_yaml
 
 HERE = Path(__file__).parent
@@ -80,9 +82,12 @@ def index_html(*, installed: bool, preview_css: list[str], local: bool | str = F
 
 def spine_data(lists: SiteLists) -> dict[str, object]:
     """What our widgets and preview need from the site: the care cards' standard headings, the
+    hidden words a screen reader hears before a card's heading and the cards' bullet limit, the
     red flags of the triage standard, the emergency words, the palette, the folder collections
     and the pages kept out of them."""
-    return {"urgencies": URGENCIES, "flags": list(lists.red_flags), "words": lists.words, "palette": lists.palette,
+    return {"urgencies": URGENCIES, "care_words": dict(carecards.CARE_TYPES),
+            "max_card_bullets": MAX_CARE_CARD_BULLETS,
+            "flags": list(lists.red_flags), "words": lists.words, "palette": lists.palette,
             "folders": {name: f"docs/{folder.rstrip('/')}" for name, (_k, folder, _l, _p) in FOLDER_COLLECTIONS.items()},
             "exclude": list(lists.excluded)}
 

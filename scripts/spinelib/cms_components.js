@@ -120,7 +120,7 @@
     insertCard() {
       const s = this.state;
       const card = T.careCard({urgency: s.urgency, heading: s.heading, flags: s.flags, own: s.own, after: s.after},
-                              SPINE.urgencies);
+                              SPINE.urgencies, SPINE.max_card_bullets);
       if (card.error) return this.setState({error: card.error});
       const [start] = this.selection();
       this.change(T.insertBlock(this.text(), start, card.text));

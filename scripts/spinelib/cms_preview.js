@@ -17,8 +17,6 @@
  */
 (function (root) {
   "use strict";
-  // The hidden words a screen reader hears before a card's heading (carecards.CARE_TYPES).
-  const CARE_TYPES = {"see-doctor": "Non-urgent advice:", urgent: "Urgent advice:", emergency: "Immediate action required:"};
   const FLAG_LINE = /^([ \t]*[-*+][ \t]+)red-flags?:[ \t]*(\S*)[ \t]*$/gm;
   const TOKEN = /\{\{\s*([A-Za-z_][\w-]*)\s*\}\}/g;
   const BLOCK = /^!!![ \t]+([A-Za-z0-9_-]+)(?:[ \t]+"([^"\n]*)")?[ \t]*(?:\n|$)((?:[ \t]*(?:\n|$)|(?: {4}|\t).*(?:\n|$))*)/;
@@ -53,6 +51,7 @@
 
   function makeParser(marked, spine, options) {
     let cards = 0;
+    const careWords = spine.care_words;   // the hidden words before a card's heading (carecards.CARE_TYPES)
     const admonition = {
       name: "admonition",
       level: "block",
@@ -69,14 +68,14 @@
         const kind = token.kind.toLowerCase();
         const title = token.title === undefined ? kind.charAt(0).toUpperCase() + kind.slice(1) : token.title;
         const inner = this.parser.parse(token.tokens);
-        if (!(kind in CARE_TYPES)) {
+        if (!(kind in careWords)) {
           return `<div class="admonition ${esc(kind)}">\n`
             + (title ? `<p class="admonition-title">${esc(title)}</p>\n` : "") + inner + "</div>\n";
         }
         cards += 1;
         const id = `care-card-${cards}`;
         return `<div class="admonition care-card ${kind}" role="region" aria-labelledby="${id}">\n`
-          + `<p class="admonition-title" id="${id}"><span class="visually-hidden">${CARE_TYPES[kind]} </span>`
+          + `<p class="admonition-title" id="${id}"><span class="visually-hidden">${careWords[kind]} </span>`
           + `${esc(title)}</p>\n${inner}</div>\n`;
       },
     };
@@ -106,7 +105,7 @@
     return makeParser(marked, spine, opts).parse(expand(markdown, spine), {async: false});
   }
 
-  const api = {render, expand, sitePath, pageDir, CARE_TYPES};
+  const api = {render, expand, sitePath, pageDir};
   if (typeof module === "object" && module.exports) module.exports = api;
   root.SpinePreview = api;
 

@@ -7,7 +7,6 @@
  */
 (function (root) {
   "use strict";
-  const MAX_BULLETS = 6;          // at most 5 plus one catch-all (rule SH510)
 
   // Characters as Python (the checks) counts them: code points, not UTF-16 units.
   const length = value => Array.from(String(value || "")).length;
@@ -64,8 +63,9 @@
     return {text: out, start: first + middle.length, end: first + middle.length};
   }
 
-  // A care card in our syntax, or {error} saying what is missing.
-  function careCard(card, urgencies) {
+  // A care card in our syntax, or {error} saying what is missing. `maxBullets` is the content
+  // checks' limit (SH510: at most 5 plus one catch-all), passed in from SPINE.max_card_bullets.
+  function careCard(card, urgencies, maxBullets) {
     const kind = card.urgency in urgencies ? card.urgency : null;
     if (!kind) return {error: "Choose the urgency of the card."};
     const heading = String(card.heading || "").trim().replace(/"/g, "'") || urgencies[kind];
@@ -75,7 +75,7 @@
     if (!bullets.length && !after) {
       return {error: "The card is empty: tick a standard red flag or write a bullet."};
     }
-    if (bullets.length > MAX_BULLETS) {
+    if (bullets.length > maxBullets) {
       return {error: `The card has ${bullets.length} bullets: keep it to at most 5 plus one catch-all.`};
     }
     const lines = [`!!! ${kind} "${heading}"`, ""];
@@ -116,7 +116,7 @@
     return {text: `![${alt}](${path.replace(/ /g, "%20").replace(/\(/g, "%28").replace(/\)/g, "%29")})\n`};
   }
 
-  const api = {length, insertBlock, format, careCard, picture, relative, MAX_BULLETS};
+  const api = {length, insertBlock, format, careCard, picture, relative};
   if (typeof module === "object" && module.exports) module.exports = api;
   root.SpineText = api;
 })(typeof window !== "undefined" ? window : globalThis);
