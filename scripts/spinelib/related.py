@@ -132,13 +132,15 @@ class _Postings:
 
     def near(self, key: object, number: int) -> list[int]:
         members = self._lists.get(key, [])
-        if len(members) <= self.WINDOW:
-            return members
+        return members if len(members) <= self.WINDOW else members[self._window(key, number, len(members))]
+
+    def _window(self, key: object, number: int, length: int) -> slice:
+        """The WINDOW places of a long list nearest to `number` (its neighbours in date)."""
         at = self._positions[key].get(number)
         if at is None:     # a page not in this list (a condition page reading its posts): the newest
-            return members[:self.WINDOW]
-        start = max(0, min(at - self.WINDOW // 2, len(members) - self.WINDOW))
-        return members[start:start + self.WINDOW]
+            return slice(0, self.WINDOW)
+        start = max(0, min(at - self.WINDOW // 2, length - self.WINDOW))
+        return slice(start, start + self.WINDOW)
 
 
 class _WeightedPostings(_Postings):
@@ -159,18 +161,11 @@ class _WeightedPostings(_Postings):
             pairs = sorted(zip(members, self._weights[key]))
             members[:] = [number for number, _ in pairs]
             self._pairs[key] = pairs
-            if len(members) > self.WINDOW:
-                self._positions[key] = {number: i for i, number in enumerate(members)}
+        super().freeze()
 
     def near_pairs(self, key: object, number: int) -> list[tuple[int, float]]:
         pairs = self._pairs.get(key, [])
-        if len(pairs) <= self.WINDOW:
-            return pairs
-        at = self._positions[key].get(number)
-        if at is None:
-            return pairs[:self.WINDOW]
-        start = max(0, min(at - self.WINDOW // 2, len(pairs) - self.WINDOW))
-        return pairs[start:start + self.WINDOW]
+        return pairs if len(pairs) <= self.WINDOW else pairs[self._window(key, number, len(pairs))]
 
 
 @contextlib.contextmanager
