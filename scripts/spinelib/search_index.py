@@ -80,7 +80,8 @@ def split(search_dir: Path, kinds: Mapping[str, str], budget: int = BUDGET) -> S
         (search_dir / FULL_NAME).unlink(missing_ok=True)     # left over from a bigger build
         return None
     index = json.loads(raw)
-    first = json.dumps(first_part(index, kinds), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    part = first_part(index, kinds)
+    first = json.dumps(part, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     (search_dir / FULL_NAME).write_bytes(raw)
     path.write_bytes(first)
-    return Split(len(json.loads(first)["docs"]), len(index.get("docs", [])), gzipped_size(first), whole)
+    return Split(len(part["docs"]), len(index.get("docs", [])), gzipped_size(first), whole)
